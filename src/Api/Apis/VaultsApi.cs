@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using Actors.Api.Auth;
+using Actors.Api.Forwarding;
+using Actors.Api.Problems;
+using Actors.Grains.Accounts;
+using Actors.Grains.Io;
+using Actors.Grains.Vaults;
+
+namespace Actors.Api.Apis;
+
+internal static partial class VaultsApi
+{
+    public static IEndpointRouteBuilder MapVaultsApi(this IEndpointRouteBuilder app)
+    {
+        var vaults = app.MapGroup("/v1/tenants/{tenantId}/vaults")
+            .WithTags("Vaults")
+            .RequireAuthorization()
+            .AddEndpointFilter<TenantRouteFilter>()
+            .ProducesProblem(400)
+            .ProducesProblem(401)
+            .ProducesProblem(404)
+            .ProducesProblem(502)
+            .ProducesProblem(503)
+            .ProducesProblem(504);
+
+        vaults.MapGet("", ListVaults)
+            .WithName("ListVaults")
+            .WithSummary("io GET /v1/vaults for the tenant; limit, after and before pass through.");
+        vaults.MapGet("/{vaultId}", GetVault)
+            .WithName("GetVault")
+            .WithSummary("io GET /v1/vaults/{vaultId} for the tenant.");
+        return app;
+    }
+
+    private static async Task<IResult> ListVaults(HttpContext http, IGrainFactory grains)
+    {
+        var request = IoRequest.Get("/v1/vaults" + http.Request.QueryString.Value);
+        return IoResults.From(await grains.GetGrain<IAccountGrain>(http.Tenant().Value).Send(request));
+    }
+
+    private static async Task<IResult> GetVault(string vaultId, HttpContext http, IGrainFactory grains)
+    {
+        if (!VaultIdPattern().IsMatch(vaultId) || vaultId is "." or "..")
+            return ApiProblem.InvalidRequest("A vault id is 1-128 characters of A-Z, a-z, 0-9, '.', '_', ':', '~' or '-'.");
+        var key = VaultGrainKey.For(http.Tenant(), vaultId);
+        var request = IoRequest.Get("/v1/vaults/" + Uri.EscapeDataString(vaultId));
+        return IoResults.From(await grains.GetGrain<IVaultGrain>(key).Send(request));
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._:~-]{1,128}$", RegexOptions.CultureInvariant)]
+    private static partial Regex VaultIdPattern();
+}

@@ -1,0 +1,29 @@
+using Actors.Api.Problems;
+using Actors.Grains.Tenants;
+
+namespace Actors.Api.Auth;
+
+/// <summary>
+/// Guards every <c>/v1/tenants/{tenantId}</c> route: the id must be well formed (else 400), and the caller must be
+/// the admin or that tenant (else 404, so that a tenant cannot learn whether another tenant exists).
+/// </summary>
+internal sealed class TenantRouteFilter : IEndpointFilter
+{
+    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var raw = http.Request.RouteValues["tenantId"] as string;
+        if (!TenantId.TryParse(raw, out var tenant))
+            return ValueTask.FromResult<object?>(ApiProblem.InvalidRequest("A tenant id is 1-64 characters of A-Z, a-z, 0-9, '_' or '-'."));
+        if (!http.User.MayAccess(tenant.Value))
+            return ValueTask.FromResult<object?>(ApiProblem.NotFound());
+        http.Items[typeof(TenantId)] = tenant;
+        return next(context);
+    }
+}
+
+internal static class TenantRouteExtensions
+{
+    /// <summary>The tenant id that <see cref="TenantRouteFilter"/> validated for this request.</summary>
+    public static TenantId Tenant(this HttpContext http) => (TenantId)http.Items[typeof(TenantId)]!;
+}

@@ -1,0 +1,4 @@
+namespace Actors.Api.Credentials;
+
+/// <summary>The body of <c>PUT /v1/tenants/{tenantId}/credentials</c>: an io API key pair.</summary>
+public sealed record CredentialsRequest(string? ClientId, string? ClientSecret);

@@ -1,0 +1,16 @@
+using Actors.Api.Apis;
+using Actors.Api.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddActorsCluster();
+builder.AddActorsApiDefaults();
+
+var app = builder.Build();
+
+app.UseActorsApiDefaults();
+app.MapCredentialsApi();
+app.MapVaultsApi();
+app.MapHealthApi();
+
+app.Run();

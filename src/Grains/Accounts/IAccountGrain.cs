@@ -1,0 +1,10 @@
+using Actors.Grains.Io;
+
+namespace Actors.Grains.Accounts;
+
+/// <summary>One per tenant (key: tenant id): carries the tenant's io calls that concern no single vault (vault list, chains, balances…).</summary>
+public interface IAccountGrain : IGrainWithStringKey
+{
+    /// <summary>Sends a call to io with the tenant's token.</summary>
+    Task<IoResponse> Send(IoRequest request);
+}

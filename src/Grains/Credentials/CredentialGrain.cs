@@ -1,0 +1,236 @@
+using System.Security.Cryptography;
+using Actors.Grains.Hosting;
+using Actors.Grains.Io;
+using Actors.Grains.Secrets;
+using Actors.Grains.Tenants;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Storage;
+
+namespace Actors.Grains.Credentials;
+
+/// <summary>
+/// The only owner of a tenant's token lifecycle in the cluster. Registration and revocation are serialised by
+/// Orleans; token requests interleave with them, so they are single-flighted through <see cref="_renewal"/> and
+/// a renewal started under older credentials is discarded (<see cref="_generation"/>).
+/// </summary>
+internal sealed class CredentialGrain(
+    [PersistentState("credentials", StorageNames.Actors)] IPersistentState<CredentialState> stored,
+    IoClient io,
+    SecretProtector protector,
+    IOptions<TokenOptions> tokenOptions,
+    [FromKeyedServices(ActorsClock.Key)] TimeProvider time,
+    ILogger<CredentialGrain> logger) : Grain, ICredentialGrain
+{
+    private readonly TokenOptions _options = tokenOptions.Value;
+    private TenantId _tenant;
+    private string? _secret;
+    private IssuedToken? _token;
+    private long _tokenVersion;
+    private long _generation;
+    private Task? _renewal;
+    private TokenBrake _brake = TokenBrake.None;
+    private int _refreshCount;
+    private DateTimeOffset? _lastRefreshAt;
+    private string? _lastError;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _tenant = TenantId.Parse(this.GetPrimaryKeyString());
+        if (stored.State.Secret is not { } sealedSecret)
+            return;
+        try
+        {
+            _secret = protector.Unprotect(_tenant, sealedSecret);
+        }
+        catch (CryptographicException)
+        {
+            CredentialLog.Undecryptable(logger, _tenant.Value);
+            _lastError = "the stored secret cannot be decrypted with the configured keys";
+            return;
+        }
+        if (protector.NeedsRewrap(sealedSecret))
+        {
+            // Key rotation: re-encrypt under the current key the first time the tenant is used.
+            stored.State.Secret = protector.Protect(_tenant, _secret);
+            await stored.WriteStateAsync(cancellationToken);
+        }
+    }
+
+    public async Task<CredentialChange> Register(string clientId, string clientSecret)
+    {
+        var requestedAt = time.GetUtcNow();
+        var answer = await io.RequestTokenAsync(clientId, clientSecret, requestedAt, CancellationToken.None);
+        if (answer.Kind != TokenAnswerKind.Issued)
+        {
+            CredentialLog.ChangeRefused(logger, _tenant.Value, answer.Error!);
+            var outcome = answer.Kind == TokenAnswerKind.Rejected ? CredentialChangeOutcome.Rejected : CredentialChangeOutcome.Unavailable;
+            return new CredentialChange(outcome, Status(), answer.Error);
+        }
+
+        var rotation = stored.State.ClientId is not null;
+        var sealedSecret = protector.Protect(_tenant, clientSecret);
+        await WriteAsync(state =>
+        {
+            state.ClientId = clientId;
+            state.Secret = sealedSecret;
+            state.UpdatedAt = requestedAt;
+        });
+
+        // From here on nothing awaits: no token request can interleave between the swap and the new token.
+        _generation++;
+        _secret = clientSecret;
+        _brake = TokenBrake.None;
+        Accept(answer, requestedAt);
+        if (rotation)
+            CredentialLog.Rotated(logger, _tenant.Value, clientId);
+        else
+            CredentialLog.Registered(logger, _tenant.Value, clientId);
+        return new CredentialChange(CredentialChangeOutcome.Accepted, Status(), null);
+    }
+
+    public async Task Revoke()
+    {
+        // Memory first: from this moment no caller gets the token, even while storage is being cleared.
+        _generation++;
+        _secret = null;
+        _token = null;
+        _brake = TokenBrake.None;
+        _lastError = null;
+        try
+        {
+            await stored.ClearStateAsync();
+        }
+        catch (InconsistentStateException)
+        {
+            await stored.ReadStateAsync();
+            await stored.ClearStateAsync();
+        }
+        CredentialLog.Revoked(logger, _tenant.Value);
+    }
+
+    public Task<CredentialStatus> GetStatus() => Task.FromResult(Status());
+
+    public async Task<TokenGrant> GetToken()
+    {
+        if (Grant(time.GetUtcNow()) is { } grant)
+            return grant;
+        await RenewAsync();
+        return Grant(time.GetUtcNow()) ?? TokenGrant.Failed(IoFailure.UpstreamUnavailable, TimeSpan.FromSeconds(1));
+    }
+
+    public async Task<TokenGrant> ReportRefused(long tokenVersion)
+    {
+        // A late report about an older token must not throw away a newer one.
+        if (_token is { } current && current.Version == tokenVersion)
+        {
+            _token = null;
+            await RenewAsync();
+        }
+        else if (_renewal is { IsCompleted: false } renewal)
+        {
+            await renewal;
+        }
+        return await GetToken();
+    }
+
+    /// <summary>A grant from what is known now, or null when a token request is needed.</summary>
+    private TokenGrant? Grant(DateTimeOffset now)
+    {
+        if (_secret is null)
+            return TokenGrant.Missing;
+        var braked = _brake.Holds(now);
+        if (_token is { } token && now < token.UsableUntil)
+        {
+            if (now >= token.RenewAt && !braked)
+                _ = RenewAsync();
+            return TokenGrant.From(token);
+        }
+        return braked ? TokenGrant.Failed(_brake.Failure, _brake.Until - now) : null;
+    }
+
+    private Task RenewAsync()
+    {
+        if (_renewal is not { IsCompleted: false })
+            _renewal = RenewCoreAsync();
+        return _renewal;
+    }
+
+    private async Task RenewCoreAsync()
+    {
+        if (HasNoCredentials)
+            return;
+        var generation = _generation;
+        var requestedAt = time.GetUtcNow();
+        var answer = await io.RequestTokenAsync(stored.State.ClientId!, _secret!, requestedAt, CancellationToken.None);
+        if (generation != _generation)
+            return;
+        if (answer.Kind == TokenAnswerKind.Issued)
+        {
+            if (_brake.Failures > 0)
+                CredentialLog.Recovered(logger, _tenant.Value, _brake.Failures);
+            _brake = TokenBrake.None;
+            Accept(answer, requestedAt);
+            return;
+        }
+
+        _lastError = answer.Error;
+        if (answer.Kind == TokenAnswerKind.Rejected)
+        {
+            // The pair is refused: a token made with it is worthless, and asking again soon would only hammer io.
+            _token = null;
+            _brake = _brake.Reject(requestedAt, _options);
+            CredentialLog.Rejected(logger, _tenant.Value, answer.Error!, _brake.Until - requestedAt);
+        }
+        else
+        {
+            _brake = _brake.Fail(requestedAt, _options);
+            CredentialLog.RenewalFailed(logger, _tenant.Value, answer.Error!, _brake.Until - requestedAt);
+        }
+    }
+
+    private bool HasNoCredentials => _secret is null || stored.State.ClientId is null;
+
+    private void Accept(TokenAnswer answer, DateTimeOffset requestedAt)
+    {
+        _token = IssuedToken.Create(answer.AccessToken!, ++_tokenVersion, requestedAt, answer.Lifetime, _options, Random.Shared.NextDouble());
+        _refreshCount++;
+        _lastRefreshAt = requestedAt;
+        _lastError = null;
+        CredentialLog.Renewed(logger, _tenant.Value, answer.Lifetime);
+    }
+
+    private async Task WriteAsync(Action<CredentialState> change)
+    {
+        change(stored.State);
+        try
+        {
+            await stored.WriteStateAsync();
+        }
+        catch (InconsistentStateException)
+        {
+            // Another activation wrote meanwhile (possible only during cluster instability): take its version, then apply ours.
+            await stored.ReadStateAsync();
+            change(stored.State);
+            await stored.WriteStateAsync();
+        }
+    }
+
+    private CredentialStatus Status()
+    {
+        var state = _secret is null ? CredentialStates.None
+            : _brake.Rejected ? CredentialStates.Rejected
+            : CredentialStates.Active;
+        return new CredentialStatus(
+            _tenant.Value,
+            _secret is null ? null : stored.State.ClientId,
+            state,
+            _token?.ExpiresAt,
+            _lastRefreshAt,
+            _refreshCount,
+            _brake.Failures,
+            _lastError,
+            _secret is null ? null : stored.State.UpdatedAt);
+    }
+}

@@ -1,0 +1,57 @@
+using Actors.Grains.Credentials;
+using Actors.Grains.Io;
+
+namespace Actors.Grains.Forwarding;
+
+/// <summary>
+/// Carries a grain's io calls for one tenant: attaches the tenant's token, and on a 401 reports the token to the
+/// credential grain and retries once with the token it hands back. A second 401 goes back to the caller.
+/// </summary>
+internal sealed class TenantIoChannel(ICredentialGrain credential, IoClient io, TimeProvider time)
+{
+    /// <summary>
+    /// How long a token is reused without asking the credential grain again. At most a second, so a revocation
+    /// or a rotation is seen everywhere within a second without any bookkeeping.
+    /// </summary>
+    private static readonly TimeSpan LeaseLength = TimeSpan.FromSeconds(1);
+
+    private TokenGrant? _lease;
+    private DateTimeOffset _leaseEnds;
+
+    public async Task<IoResponse> SendAsync(IoRequest request)
+    {
+        var grant = await LeaseAsync();
+        if (grant.Failure != IoFailure.None)
+            return IoResponse.Failed(grant.Failure, grant.RetryAfter);
+        var response = await io.SendAsync(request, grant.AccessToken!, CancellationToken.None);
+        if (response.Status != 401)
+            return response;
+
+        _lease = null;
+        var renewed = await credential.ReportRefused(grant.Version);
+        if (renewed.Failure != IoFailure.None)
+            return IoResponse.Failed(renewed.Failure, renewed.RetryAfter);
+        Keep(renewed);
+        return await io.SendAsync(request, renewed.AccessToken!, CancellationToken.None);
+    }
+
+    private ValueTask<TokenGrant> LeaseAsync() =>
+        _lease is { } lease && time.GetUtcNow() < _leaseEnds
+            ? ValueTask.FromResult(lease)
+            : new ValueTask<TokenGrant>(FetchAsync());
+
+    private async Task<TokenGrant> FetchAsync()
+    {
+        var grant = await credential.GetToken();
+        if (grant.Failure == IoFailure.None)
+            Keep(grant);
+        return grant;
+    }
+
+    private void Keep(TokenGrant grant)
+    {
+        _lease = grant;
+        var leaseEnds = time.GetUtcNow() + LeaseLength;
+        _leaseEnds = leaseEnds < grant.UsableUntil ? leaseEnds : grant.UsableUntil;
+    }
+}

@@ -1,0 +1,66 @@
+using Actors.Grains.Credentials;
+using Actors.Grains.Io;
+using Actors.Grains.Secrets;
+using Actors.Grains.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Storage;
+
+namespace Actors.Grains.Hosting;
+
+public static class ActorsGrainsExtensions
+{
+    /// <summary>A fixed key for Development only, so that a fresh clone runs without setup. Production refuses to start without its own.</summary>
+    private static readonly SecretKeyOptions DevelopmentKey = new() { Id = "dev", Key = "YWN0b3JzLWRldmVsb3BtZW50LWtleS1ub3QtcHJvZCE=" };
+
+    /// <summary>Adds Actors' grains and what they need: io access, secret encryption and the standalone SQLite store.</summary>
+    public static ISiloBuilder AddActorsGrains(this ISiloBuilder silo, IConfiguration configuration, IHostEnvironment environment)
+    {
+        silo.Services.AddActorsGrainServices(environment);
+        silo.Services.AddSqliteGrainStorage(StorageNames.Actors, configuration.GetConnectionString("Actors") ?? "Data Source=data/actors.db");
+        return silo;
+    }
+
+    internal static IServiceCollection AddActorsGrainServices(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.TryAddKeyedSingleton(ActorsClock.Key, TimeProvider.System);
+
+        services.AddOptions<IoOptions>().BindConfiguration(IoOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IoOptions>, IoOptionsValidator>();
+        services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.Section);
+        services.AddOptions<SecretsOptions>()
+            .BindConfiguration(SecretsOptions.Section)
+            .PostConfigure(options =>
+            {
+                if (options.Keys.Count == 0 && environment.IsDevelopment())
+                    options.Keys.Add(DevelopmentKey);
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SecretsOptions>, SecretsOptionsValidator>();
+        services.TryAddSingleton<SecretProtector>();
+
+        services.TryAddSingleton<IoResilience>();
+        services.AddHttpClient<IoClient>((provider, http) =>
+            {
+                http.BaseAddress = provider.GetRequiredService<IOptions<IoOptions>>().Value.BaseUrl;
+                // The resilience pipeline owns timeouts.
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            // The default handler logs every request at Information: too loud for the hot path.
+            .RemoveAllLoggers();
+        return services;
+    }
+
+    private static IServiceCollection AddSqliteGrainStorage(this IServiceCollection services, string name, string connectionString)
+    {
+        services.AddKeyedSingleton<IGrainStorage>(name, (provider, _) => new SqliteGrainStorage(
+            connectionString,
+            provider.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+            provider.GetRequiredService<IGrainStorageSerializer>()));
+        return services;
+    }
+}

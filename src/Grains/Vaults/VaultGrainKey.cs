@@ -1,0 +1,11 @@
+using Actors.Grains.Tenants;
+
+namespace Actors.Grains.Vaults;
+
+/// <summary>A vault grain's key: the tenant id (which never holds a '/') then the vault id.</summary>
+public static class VaultGrainKey
+{
+    public static string For(TenantId tenant, string vaultId) => $"{tenant.Value}/{vaultId}";
+
+    public static TenantId TenantOf(string key) => TenantId.Parse(key[..key.IndexOf('/')]);
+}

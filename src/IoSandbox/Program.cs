@@ -1,0 +1,4 @@
+using Actors.IoSandbox;
+
+var app = SandboxHost.Create(args);
+app.Run();

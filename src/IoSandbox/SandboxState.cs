@@ -1,0 +1,175 @@
+using System.Collections.Concurrent;
+
+namespace Actors.IoSandbox;
+
+/// <summary>
+/// Everything the sandbox knows: clients and their vaults, issued tokens, settings and counters.
+/// Public so in-process tests can arrange scenarios and assert on counters without going through HTTP.
+/// </summary>
+public sealed class SandboxState
+{
+    public const int DefaultVaultCount = 25;
+
+    // Tokens that expire and are never presented again would pile up in long benchmark runs; sweep them now and then.
+    private const int IssuesPerSweep = 1024;
+
+    private readonly TimeProvider _time;
+    private readonly SandboxCounters _counters = new();
+    private readonly ConcurrentDictionary<string, SandboxClient> _clients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
+
+    // Serialises issuing against revoking/removing, so no token can slip in after a revoke or delete has returned.
+    private readonly Lock _issueGate = new();
+    private int _issuesSinceSweep; // guarded by _issueGate
+
+    private long _tokenLifetimeTicks;
+    private int _lifetimeSource;
+
+    public SandboxState(TimeProvider time, TimeSpan tokenLifetime)
+    {
+        _time = time;
+        TokenLifetime = tokenLifetime;
+    }
+
+    /// <summary>Lifetime of tokens issued from now on; already issued tokens keep theirs.</summary>
+    public TimeSpan TokenLifetime
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _tokenLifetimeTicks));
+        set
+        {
+            // io reports whole seconds, and a token that is born expired is never what a test wants.
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.FromSeconds(1));
+            Interlocked.Exchange(ref _tokenLifetimeTicks, value.Ticks);
+        }
+    }
+
+    public LifetimeSource LifetimeSource
+    {
+        get => (LifetimeSource)Volatile.Read(ref _lifetimeSource);
+        set
+        {
+            if (!Enum.IsDefined(value))
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "Unknown lifetime source.");
+            }
+
+            Volatile.Write(ref _lifetimeSource, (int)value);
+        }
+    }
+
+    public int TokenRequestsTotal => _counters.TokenRequestsTotal;
+
+    public int Unauthorized => _counters.Unauthorized;
+
+    /// <summary>Adds a client, or replaces its secret and vault count. Vaults derive from id and count, so existing vault ids stay valid.</summary>
+    public void AddClient(string clientId, string secret, int vaultCount = DefaultVaultCount)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clientId);
+        ArgumentException.ThrowIfNullOrEmpty(secret);
+        ArgumentOutOfRangeException.ThrowIfNegative(vaultCount);
+
+        lock (_issueGate)
+        {
+            var vaults = _clients.TryGetValue(clientId, out var existing) && existing.Vaults.Count == vaultCount
+                ? existing.Vaults
+                : VaultSet.Create(clientId, vaultCount);
+            _clients[clientId] = new SandboxClient(secret, vaults);
+        }
+    }
+
+    /// <summary>Deletes the client and every token it holds, like deleting an API key in io.</summary>
+    /// <returns>False when there was no such client.</returns>
+    public bool RemoveClient(string clientId)
+    {
+        lock (_issueGate)
+        {
+            var removed = _clients.TryRemove(clientId, out _);
+            DropTokens(issued => issued.ClientId == clientId);
+            return removed;
+        }
+    }
+
+    /// <summary>Invalidates every token issued so far to the client; the client itself stays.</summary>
+    /// <returns>False when there is no such client.</returns>
+    public bool RevokeTokens(string clientId)
+    {
+        lock (_issueGate)
+        {
+            DropTokens(issued => issued.ClientId == clientId);
+            return _clients.ContainsKey(clientId);
+        }
+    }
+
+    public int TokenRequests(string clientId) => _counters.TokenRequests(clientId);
+
+    /// <param name="key">"METHOD /route-template", e.g. "GET /v1/vaults/{vaultId}".</param>
+    public int Requests(string key) => _counters.Requests(key);
+
+    public void ResetCounters() => _counters.Reset();
+
+    internal IReadOnlyDictionary<string, int> TokenRequestsByClient() => _counters.TokenRequestsByClient();
+
+    internal IReadOnlyDictionary<string, int> RequestsByRoute() => _counters.RequestsByRoute();
+
+    internal void CountTokenRequest(string clientId) => _counters.CountTokenRequest(clientId);
+
+    internal void CountRequest(string key) => _counters.CountRequest(key);
+
+    internal void CountUnauthorized() => _counters.CountUnauthorized();
+
+    internal VaultSet? VaultsOf(string clientId) => _clients.TryGetValue(clientId, out var client) ? client.Vaults : null;
+
+    /// <returns>The new token, or null when the credentials do not match a client.</returns>
+    internal TokenGrant? IssueToken(string clientId, string secret)
+    {
+        var lifetime = TokenLifetime;
+        var source = LifetimeSource;
+        var expiresAt = _time.GetUtcNow() + lifetime;
+
+        lock (_issueGate)
+        {
+            if (!_clients.TryGetValue(clientId, out var client) || client.Secret != secret)
+            {
+                return null;
+            }
+
+            var token = source == LifetimeSource.None ? TokenFactory.Opaque() : TokenFactory.Jwt(clientId, expiresAt);
+            _tokens[token] = new IssuedToken(clientId, expiresAt);
+            if (++_issuesSinceSweep >= IssuesPerSweep)
+            {
+                _issuesSinceSweep = 0;
+                DropTokens(issued => _time.GetUtcNow() >= issued.ExpiresAt);
+            }
+
+            return new TokenGrant(token, source == LifetimeSource.ExpiresIn ? (int)lifetime.TotalSeconds : null);
+        }
+    }
+
+    /// <returns>The client the token belongs to, or null when it is unknown, revoked or expired.</returns>
+    internal string? Authenticate(string? token)
+    {
+        if (string.IsNullOrEmpty(token) || !_tokens.TryGetValue(token, out var issued))
+        {
+            return null;
+        }
+
+        if (_time.GetUtcNow() >= issued.ExpiresAt)
+        {
+            _tokens.TryRemove(token, out _);
+            return null;
+        }
+
+        return issued.ClientId;
+    }
+
+    private void DropTokens(Func<IssuedToken, bool> match)
+    {
+        foreach (var (token, issued) in _tokens)
+        {
+            if (match(issued))
+            {
+                _tokens.TryRemove(token, out _);
+            }
+        }
+    }
+}
