@@ -18,6 +18,9 @@ public sealed class SandboxState
     private readonly ConcurrentDictionary<string, SandboxClient> _clients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
 
+    // Every token ever issued, so that tests can search logs, responses and stores for them.
+    private readonly ConcurrentQueue<string> _issuedHistory = new();
+
     // Serialises issuing against revoking/removing, so no token can slip in after a revoke or delete has returned.
     private readonly Lock _issueGate = new();
     private int _issuesSinceSweep; // guarded by _issueGate
@@ -107,6 +110,9 @@ public sealed class SandboxState
 
     public void ResetCounters() => _counters.Reset();
 
+    /// <summary>Every access token the sandbox has issued, expired and revoked ones included.</summary>
+    public IReadOnlyCollection<string> IssuedTokens() => _issuedHistory.ToArray();
+
     internal IReadOnlyDictionary<string, int> TokenRequestsByClient() => _counters.TokenRequestsByClient();
 
     internal IReadOnlyDictionary<string, int> RequestsByRoute() => _counters.RequestsByRoute();
@@ -135,6 +141,7 @@ public sealed class SandboxState
 
             var token = source == LifetimeSource.None ? TokenFactory.Opaque() : TokenFactory.Jwt(clientId, expiresAt);
             _tokens[token] = new IssuedToken(clientId, expiresAt);
+            _issuedHistory.Enqueue(token);
             if (++_issuesSinceSweep >= IssuesPerSweep)
             {
                 _issuesSinceSweep = 0;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Actors.Grains.Forwarding;
 using Actors.Grains.Hosting;
 using Actors.Grains.Io;
 using Actors.Grains.Secrets;
@@ -24,6 +25,7 @@ internal sealed class CredentialGrain(
     ILogger<CredentialGrain> logger) : Grain, ICredentialGrain
 {
     private readonly TokenOptions _options = tokenOptions.Value;
+    private readonly HashSet<ITokenLeaseHolder> _leaseHolders = [];
     private TenantId _tenant;
     private string? _secret;
     private IssuedToken? _token;
@@ -83,6 +85,7 @@ internal sealed class CredentialGrain(
         _secret = clientSecret;
         _brake = TokenBrake.None;
         Accept(answer, requestedAt);
+        await EndLeasesAsync();
         if (rotation)
             CredentialLog.Rotated(logger, _tenant.Value, clientId);
         else
@@ -98,6 +101,7 @@ internal sealed class CredentialGrain(
         _token = null;
         _brake = TokenBrake.None;
         _lastError = null;
+        await EndLeasesAsync();
         try
         {
             await stored.ClearStateAsync();
@@ -112,8 +116,10 @@ internal sealed class CredentialGrain(
 
     public Task<CredentialStatus> GetStatus() => Task.FromResult(Status());
 
-    public async Task<TokenGrant> GetToken()
+    public async Task<TokenGrant> GetToken(ITokenLeaseHolder? holder)
     {
+        if (holder is not null)
+            _leaseHolders.Add(holder);
         if (Grant(time.GetUtcNow()) is { } grant)
             return grant;
         await RenewAsync();
@@ -132,7 +138,23 @@ internal sealed class CredentialGrain(
         {
             await renewal;
         }
-        return await GetToken();
+        return await GetToken(null);
+    }
+
+    /// <summary>Makes every grain that leased the old token ask again, so that a revocation or rotation is seen at once.</summary>
+    private async Task EndLeasesAsync()
+    {
+        var holders = _leaseHolders.ToArray();
+        _leaseHolders.Clear();
+        try
+        {
+            await Task.WhenAll(holders.Select(h => h.EndLease())).WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception e) when (e is TimeoutException or OrleansException)
+        {
+            // A holder that cannot be reached keeps its lease for at most a second: nothing to undo.
+            CredentialLog.LeaseEndFailed(logger, _tenant.Value, e.GetType().Name);
+        }
     }
 
     /// <summary>A grant from what is known now, or null when a token request is needed.</summary>

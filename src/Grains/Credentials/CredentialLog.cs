@@ -29,6 +29,9 @@ internal static partial class CredentialLog
     [LoggerMessage(1008, LogLevel.Error, "The stored secret of tenant {TenantId} cannot be decrypted with the configured keys")]
     public static partial void Undecryptable(ILogger logger, string tenantId);
 
+    [LoggerMessage(1010, LogLevel.Warning, "Not every token lease of tenant {TenantId} could be ended ({Reason}); they lapse within a second")]
+    public static partial void LeaseEndFailed(ILogger logger, string tenantId, string reason);
+
     [LoggerMessage(1009, LogLevel.Debug, "Token renewed for tenant {TenantId}, valid for {Lifetime}")]
     public static partial void Renewed(ILogger logger, string tenantId, TimeSpan lifetime);
 }

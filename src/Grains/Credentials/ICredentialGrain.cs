@@ -1,3 +1,5 @@
+using Actors.Grains.Forwarding;
+
 namespace Actors.Grains.Credentials;
 
 /// <summary>One per tenant (key: tenant id): owns the tenant's io client pair, its token and every token request.</summary>
@@ -14,8 +16,9 @@ public interface ICredentialGrain : IGrainWithStringKey
     Task<CredentialStatus> GetStatus();
 
     /// <summary>A usable token, renewed first if needed; every caller during a renewal awaits the same one.</summary>
+    /// <param name="holder">The grain that will lease the token, told to drop it on revocation or rotation; null for a one-off use.</param>
     [AlwaysInterleave]
-    Task<TokenGrant> GetToken();
+    Task<TokenGrant> GetToken(ITokenLeaseHolder? holder);
 
     /// <summary>io refused the token of this version: renew if it is still the current one, then hand out the current token.</summary>
     [AlwaysInterleave]

@@ -7,11 +7,11 @@ namespace Actors.Grains.Forwarding;
 /// Carries a grain's io calls for one tenant: attaches the tenant's token, and on a 401 reports the token to the
 /// credential grain and retries once with the token it hands back. A second 401 goes back to the caller.
 /// </summary>
-internal sealed class TenantIoChannel(ICredentialGrain credential, IoClient io, TimeProvider time)
+internal sealed class TenantIoChannel(ICredentialGrain credential, ITokenLeaseHolder holder, IoClient io, TimeProvider time)
 {
     /// <summary>
-    /// How long a token is reused without asking the credential grain again. At most a second, so a revocation
-    /// or a rotation is seen everywhere within a second without any bookkeeping.
+    /// How long a token is reused without asking the credential grain again. The credential grain ends leases at
+    /// once on revocation or rotation; keeping them short bounds what a missed notice could cost.
     /// </summary>
     private static readonly TimeSpan LeaseLength = TimeSpan.FromSeconds(1);
 
@@ -35,6 +35,8 @@ internal sealed class TenantIoChannel(ICredentialGrain credential, IoClient io, 
         return await io.SendAsync(request, renewed.AccessToken!, CancellationToken.None);
     }
 
+    public void EndLease() => _lease = null;
+
     private ValueTask<TokenGrant> LeaseAsync() =>
         _lease is { } lease && time.GetUtcNow() < _leaseEnds
             ? ValueTask.FromResult(lease)
@@ -42,7 +44,7 @@ internal sealed class TenantIoChannel(ICredentialGrain credential, IoClient io, 
 
     private async Task<TokenGrant> FetchAsync()
     {
-        var grant = await credential.GetToken();
+        var grant = await credential.GetToken(holder);
         if (grant.Failure == IoFailure.None)
             Keep(grant);
         return grant;

@@ -1,0 +1,28 @@
+using Actors.Grains.Credentials;
+using Actors.Grains.Io;
+using Actors.Grains.Tenants;
+
+namespace Actors.Grains.Forwarding;
+
+/// <summary>What vault and account grains share: they carry a tenant's io calls through a <see cref="TenantIoChannel"/>.</summary>
+internal abstract class ForwardingGrain(IoClient io, TimeProvider time) : Grain, ITokenLeaseHolder
+{
+    private TenantIoChannel _channel = null!;
+
+    protected abstract TenantId Tenant { get; }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var credential = GrainFactory.GetGrain<ICredentialGrain>(Tenant.Value);
+        _channel = new TenantIoChannel(credential, this.AsReference<ITokenLeaseHolder>(), io, time);
+        return Task.CompletedTask;
+    }
+
+    public Task<IoResponse> Send(IoRequest request) => _channel.SendAsync(request);
+
+    public Task EndLease()
+    {
+        _channel.EndLease();
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Net.Http.Headers;
+using Actors.Grains.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Actors.Tests.Infrastructure;
+
+/// <summary>
+/// The Api in standalone mode (co-hosted silo, SQLite file) against a sandbox, configured only through the
+/// configuration keys a user would set.
+/// </summary>
+public sealed class ActorsHost : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly FakeTimeProvider? _time;
+
+    public ActorsHost(string ioBaseUrl, string databasePath, FakeTimeProvider? time = null, string? secretKey = null,
+        IDictionary<string, string?>? settings = null)
+    {
+        _time = time;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Io:BaseUrl"] = ioBaseUrl,
+            ["Io:AllowInsecureLoopback"] = "true",
+            ["Actors:AdminKey"] = TestKeys.Admin,
+            ["Actors:Secrets:Keys:0:Id"] = "k1",
+            ["Actors:Secrets:Keys:0:Key"] = secretKey ?? TestKeys.NewAesKey(),
+            ["ConnectionStrings:Actors"] = $"Data Source={databasePath}",
+            ["Orleans:SiloPort"] = FreePort.Next().ToString(),
+            ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            _settings[key] = value;
+    }
+
+    public string SecretKey => _settings["Actors:Secrets:Keys:0:Key"]!;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
+        if (_time is not null)
+            builder.ConfigureTestServices(services => services.AddKeyedSingleton<TimeProvider>(ActorsClock.Key, _time));
+    }
+
+    public HttpClient Admin() => Caller(TestKeys.Admin);
+
+    public HttpClient Caller(string? bearerKey)
+    {
+        var client = CreateClient();
+        if (bearerKey is not null)
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearerKey);
+        return client;
+    }
+}
