@@ -17,9 +17,18 @@ public static class ActorsGrainsExtensions
     /// <summary>A fixed key for Development only, so that a fresh clone runs without setup. Production refuses to start without its own.</summary>
     private static readonly SecretKeyOptions DevelopmentKey = new() { Id = "dev", Key = "YWN0b3JzLWRldmVsb3BtZW50LWtleS1ub3QtcHJvZCE=" };
 
-    /// <summary>Adds Actors' grains and what they need: io access, secret encryption and the standalone SQLite store.</summary>
-    public static ISiloBuilder AddActorsGrains(this ISiloBuilder silo, IConfiguration configuration, IHostEnvironment environment)
+    /// <summary>
+    /// Configures a silo for Actors: standalone clustering on this machine (<c>Orleans:*</c> ports and ids), the
+    /// grains and what they need (io access, secret encryption) and the SQLite store from <c>ConnectionStrings:Actors</c>.
+    /// </summary>
+    public static ISiloBuilder AddActors(this ISiloBuilder silo, IConfiguration configuration, IHostEnvironment environment)
     {
+        var orleans = configuration.GetSection("Orleans");
+        silo.UseLocalhostClustering(
+            siloPort: orleans.GetValue("SiloPort", 11111),
+            gatewayPort: orleans.GetValue("GatewayPort", 30000),
+            serviceId: orleans.GetValue("ServiceId", "actors")!,
+            clusterId: orleans.GetValue("ClusterId", "actors")!);
         silo.Services.AddActorsGrainServices(environment);
         silo.Services.AddSqliteGrainStorage(StorageNames.Actors, configuration.GetConnectionString("Actors") ?? "Data Source=data/actors.db");
         return silo;

@@ -1,0 +1,12 @@
+using Actors.Grains.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.UseOrleans(silo => silo.AddActors(builder.Configuration, builder.Environment));
+builder.Services.AddHealthChecks();
+
+var app = builder.Build();
+
+app.MapHealthChecks("/health/live");
+
+app.Run();
