@@ -18,6 +18,9 @@ public sealed class SandboxState
     private readonly ConcurrentDictionary<string, SandboxClient> _clients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
 
+    // Clients whose every token io refuses, as when io revokes an account's access without deleting its key.
+    private readonly ConcurrentDictionary<string, bool> _refusedClients = new(StringComparer.Ordinal);
+
     // Every token ever issued, so that tests can search logs, responses and stores for them.
     private readonly ConcurrentQueue<string> _issuedHistory = new();
 
@@ -59,6 +62,9 @@ public sealed class SandboxState
             Volatile.Write(ref _lifetimeSource, (int)value);
         }
     }
+
+    /// <summary>When set, the token endpoint answers every well-formed request with this status (an io outage).</summary>
+    public int? TokenEndpointFailure { get; set; }
 
     public int TokenRequestsTotal => _counters.TokenRequestsTotal;
 
@@ -104,6 +110,15 @@ public sealed class SandboxState
     }
 
     public int TokenRequests(string clientId) => _counters.TokenRequests(clientId);
+
+    /// <summary>While on, every token of the client is answered 401, new ones included; the token endpoint still issues them.</summary>
+    public void RefuseTokens(string clientId, bool refuse)
+    {
+        if (refuse)
+            _refusedClients[clientId] = true;
+        else
+            _refusedClients.TryRemove(clientId, out _);
+    }
 
     /// <param name="key">"METHOD /route-template", e.g. "GET /v1/vaults/{vaultId}".</param>
     public int Requests(string key) => _counters.Requests(key);
@@ -163,6 +178,11 @@ public sealed class SandboxState
         if (_time.GetUtcNow() >= issued.ExpiresAt)
         {
             _tokens.TryRemove(token, out _);
+            return null;
+        }
+
+        if (_refusedClients.ContainsKey(issued.ClientId))
+        {
             return null;
         }
 

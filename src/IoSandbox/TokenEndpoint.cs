@@ -21,6 +21,11 @@ internal static class TokenEndpoint
             return Results.Text("invalid request body", "text/plain", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        if (state.TokenEndpointFailure is { } failure)
+        {
+            return Results.Text("token service unavailable", "text/plain", statusCode: failure);
+        }
+
         var grant = state.IssueToken(request.ClientId, request.ClientSecret);
         return grant is null
             ? Results.Text("invalid client credentials", "text/plain", statusCode: StatusCodes.Status401Unauthorized)

@@ -2,7 +2,7 @@ using Actors.Grains.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.UseOrleans(silo => silo.AddActors(builder.Configuration, builder.Environment));
+builder.UseOrleans(silo => silo.AddActors());
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();

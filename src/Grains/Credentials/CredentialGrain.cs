@@ -3,6 +3,7 @@ using Actors.Grains.Forwarding;
 using Actors.Grains.Hosting;
 using Actors.Grains.Io;
 using Actors.Grains.Secrets;
+using Actors.Grains.Telemetry;
 using Actors.Grains.Tenants;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,7 @@ internal sealed class CredentialGrain(
     SecretProtector protector,
     IOptions<TokenOptions> tokenOptions,
     [FromKeyedServices(ActorsClock.Key)] TimeProvider time,
+    TokenMetrics metrics,
     ILogger<CredentialGrain> logger) : Grain, ICredentialGrain
 {
     private readonly TokenOptions _options = tokenOptions.Value;
@@ -64,6 +66,7 @@ internal sealed class CredentialGrain(
     {
         var requestedAt = time.GetUtcNow();
         var answer = await io.RequestTokenAsync(clientId, clientSecret, requestedAt, CancellationToken.None);
+        metrics.Renewal(answer.Kind.ToString().ToLowerInvariant());
         if (answer.Kind != TokenAnswerKind.Issued)
         {
             CredentialLog.ChangeRefused(logger, _tenant.Value, answer.Error!);
@@ -122,6 +125,7 @@ internal sealed class CredentialGrain(
             _leaseHolders.Add(holder);
         if (Grant(time.GetUtcNow()) is { } grant)
             return grant;
+        metrics.Waited();
         await RenewAsync();
         return Grant(time.GetUtcNow()) ?? TokenGrant.Failed(IoFailure.UpstreamUnavailable, TimeSpan.FromSeconds(1));
     }
@@ -186,6 +190,7 @@ internal sealed class CredentialGrain(
         var generation = _generation;
         var requestedAt = time.GetUtcNow();
         var answer = await io.RequestTokenAsync(stored.State.ClientId!, _secret!, requestedAt, CancellationToken.None);
+        metrics.Renewal(answer.Kind.ToString().ToLowerInvariant());
         if (generation != _generation)
             return;
         if (answer.Kind == TokenAnswerKind.Issued)

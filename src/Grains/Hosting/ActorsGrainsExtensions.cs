@@ -2,6 +2,7 @@ using Actors.Grains.Credentials;
 using Actors.Grains.Io;
 using Actors.Grains.Secrets;
 using Actors.Grains.Storage;
+using Actors.Grains.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,25 +18,25 @@ public static class ActorsGrainsExtensions
     /// <summary>A fixed key for Development only, so that a fresh clone runs without setup. Production refuses to start without its own.</summary>
     private static readonly SecretKeyOptions DevelopmentKey = new() { Id = "dev", Key = "YWN0b3JzLWRldmVsb3BtZW50LWtleS1ub3QtcHJvZCE=" };
 
-    /// <summary>
-    /// Configures a silo for Actors: standalone clustering on this machine (<c>Orleans:*</c> ports and ids), the
-    /// grains and what they need (io access, secret encryption) and the SQLite store from <c>ConnectionStrings:Actors</c>.
-    /// </summary>
-    public static ISiloBuilder AddActors(this ISiloBuilder silo, IConfiguration configuration, IHostEnvironment environment)
+    /// <summary>A standalone silo: clustering on this machine (<c>Orleans:*</c> ports and ids) plus <see cref="AddActorsGrains"/>.</summary>
+    public static ISiloBuilder AddActors(this ISiloBuilder silo)
     {
-        var orleans = configuration.GetSection("Orleans");
+        var orleans = silo.Configuration.GetSection("Orleans");
         silo.UseLocalhostClustering(
             siloPort: orleans.GetValue("SiloPort", 11111),
             gatewayPort: orleans.GetValue("GatewayPort", 30000),
             serviceId: orleans.GetValue("ServiceId", "actors")!,
             clusterId: orleans.GetValue("ClusterId", "actors")!);
-        silo.Services.AddActorsGrainServices(environment);
-        silo.Services.AddSqliteGrainStorage(StorageNames.Actors, configuration.GetConnectionString("Actors") ?? "Data Source=data/actors.db");
-        return silo;
+        return silo.AddActorsGrains();
     }
 
-    internal static IServiceCollection AddActorsGrainServices(this IServiceCollection services, IHostEnvironment environment)
+    /// <summary>
+    /// Actors' grains and what they need: io access, secret encryption, and the SQLite store named by
+    /// <c>ConnectionStrings:Actors</c>.
+    /// </summary>
+    public static ISiloBuilder AddActorsGrains(this ISiloBuilder silo)
     {
+        var services = silo.Services;
         services.TryAddKeyedSingleton(ActorsClock.Key, TimeProvider.System);
 
         services.AddOptions<IoOptions>().BindConfiguration(IoOptions.Section).ValidateOnStart();
@@ -43,7 +44,7 @@ public static class ActorsGrainsExtensions
         services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.Section);
         services.AddOptions<SecretsOptions>()
             .BindConfiguration(SecretsOptions.Section)
-            .PostConfigure(options =>
+            .PostConfigure<IHostEnvironment>((options, environment) =>
             {
                 if (options.Keys.Count == 0 && environment.IsDevelopment())
                     options.Keys.Add(DevelopmentKey);
@@ -52,6 +53,8 @@ public static class ActorsGrainsExtensions
         services.AddSingleton<IValidateOptions<SecretsOptions>, SecretsOptionsValidator>();
         services.TryAddSingleton<SecretProtector>();
 
+        services.AddMetrics();
+        services.TryAddSingleton<TokenMetrics>();
         services.TryAddSingleton<IoResilience>();
         services.AddHttpClient<IoClient>((provider, http) =>
             {
@@ -61,15 +64,11 @@ public static class ActorsGrainsExtensions
             })
             // The default handler logs every request at Information: too loud for the hot path.
             .RemoveAllLoggers();
-        return services;
-    }
 
-    private static IServiceCollection AddSqliteGrainStorage(this IServiceCollection services, string name, string connectionString)
-    {
-        services.AddKeyedSingleton<IGrainStorage>(name, (provider, _) => new SqliteGrainStorage(
-            connectionString,
+        services.AddKeyedSingleton<IGrainStorage>(StorageNames.Actors, (provider, _) => new SqliteGrainStorage(
+            provider.GetRequiredService<IConfiguration>().GetConnectionString("Actors") ?? "Data Source=data/actors.db",
             provider.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
             provider.GetRequiredService<IGrainStorageSerializer>()));
-        return services;
+        return silo;
     }
 }
