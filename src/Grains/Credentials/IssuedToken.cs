@@ -6,6 +6,9 @@ internal sealed record IssuedToken(string AccessToken, long Version, DateTimeOff
     /// <summary>Longest safety margin before expiry during which a token is no longer handed out.</summary>
     private static readonly TimeSpan MaxSafetyMargin = TimeSpan.FromSeconds(10);
 
+    /// <summary>Never print the token, wherever this record ends up.</summary>
+    public override string ToString() => $"IssuedToken {{ Version = {Version}, ExpiresAt = {ExpiresAt:O} }}";
+
     /// <param name="requestedAt">When the token was asked for: io's clock started no earlier, so expiry is never overestimated.</param>
     public static IssuedToken Create(string accessToken, long version, DateTimeOffset requestedAt, TimeSpan lifetime, TokenOptions options, double random)
     {

@@ -16,4 +16,7 @@ public sealed record TokenGrant(
     public static TokenGrant Failed(IoFailure failure, TimeSpan? retryAfter = null) => new(null, 0, default, failure, retryAfter);
 
     internal static TokenGrant From(IssuedToken token) => new(token.AccessToken, token.Version, token.UsableUntil, IoFailure.None, null);
+
+    /// <summary>Orleans logs messages with their text at Trace level: the token must never be part of it.</summary>
+    public override string ToString() => $"TokenGrant {{ Version = {Version}, UsableUntil = {UsableUntil:O}, Failure = {Failure} }}";
 }

@@ -12,4 +12,7 @@ public sealed record IoRequest(
     [property: Id(6)] string? CorrelationId = null)
 {
     public static IoRequest Get(string pathAndQuery) => new("GET", pathAndQuery);
+
+    /// <summary>Orleans logs messages with their text at Trace level: a caller's body stays out of it.</summary>
+    public override string ToString() => $"IoRequest {{ {Method} {PathAndQuery}, {Body?.Length ?? 0} bytes }}";
 }

@@ -9,5 +9,8 @@ public sealed record IoResponse(
     [property: Id(3)] IoFailure Failure = IoFailure.None,
     [property: Id(4)] TimeSpan? RetryAfter = null)
 {
+    /// <summary>Orleans logs messages with their text at Trace level: io's answer stays out of it.</summary>
+    public override string ToString() => $"IoResponse {{ {Status}, {ContentType}, {Body.Length} bytes, Failure = {Failure} }}";
+
     public static IoResponse Failed(IoFailure failure, TimeSpan? retryAfter = null) => new(0, null, [], failure, retryAfter);
 }

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Actors.Tests.Infrastructure;
@@ -45,7 +47,13 @@ public sealed class ActorsHost : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         if (_time is not null)
             builder.ConfigureTestServices(services => services.AddKeyedSingleton<TimeProvider>(ActorsClock.Key, _time));
+        // Log lines are kept in memory (not printed), so that tests can search them for secrets.
+        builder.ConfigureLogging(logging => logging.ClearProviders().AddFakeLogging());
     }
+
+    /// <summary>Every log record written so far, with its message, structured state and exception as text.</summary>
+    public IEnumerable<string> LogLines() => Services.GetFakeLogCollector().GetSnapshot()
+        .Select(r => $"{r.Level} {r.Category} {r.Message} {string.Join(' ', r.StructuredState ?? [])} {r.Exception}");
 
     public HttpClient Admin() => Caller(TestKeys.Admin);
 
