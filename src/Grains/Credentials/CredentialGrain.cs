@@ -42,6 +42,8 @@ internal sealed class CredentialGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _tenant = TenantId.Parse(this.GetPrimaryKeyString());
+        // Versions of an earlier activation may still be reported by forwarding grains: start far from them.
+        _tokenVersion = Random.Shared.NextInt64(1, 1L << 48) << 12;
         if (stored.State.Secret is not { } sealedSecret)
             return;
         try
