@@ -10,7 +10,10 @@ var app = builder.Build();
 
 app.UseActorsApiDefaults();
 app.MapCredentialsApi();
+app.MapApiKeysApi();
+app.MapIpAllowlistApi();
 app.MapVaultsApi();
+app.MapIoPassthroughApi();
 app.MapHealthApi();
 
 app.Run();

@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using Actors.Api.Auth;
 using Actors.Api.Forwarding;
+using Actors.Api.Hosting;
 using Actors.Api.Problems;
 using Actors.Grains.Accounts;
 using Actors.Grains.Io;
@@ -8,17 +8,19 @@ using Actors.Grains.Vaults;
 
 namespace Actors.Api.Apis;
 
-internal static partial class VaultsApi
+internal static class VaultsApi
 {
     public static IEndpointRouteBuilder MapVaultsApi(this IEndpointRouteBuilder app)
     {
         var vaults = app.MapGroup("/v1/tenants/{tenantId}/vaults")
             .WithTags("Vaults")
             .RequireAuthorization()
+            .RequireRateLimiting(TenantRateLimit.Policy)
             .AddEndpointFilter<TenantRouteFilter>()
             .ProducesProblem(400)
             .ProducesProblem(401)
             .ProducesProblem(404)
+            .ProducesProblem(429)
             .ProducesProblem(502)
             .ProducesProblem(503)
             .ProducesProblem(504);
@@ -40,13 +42,10 @@ internal static partial class VaultsApi
 
     private static async Task<IResult> GetVault(string vaultId, HttpContext http, IGrainFactory grains)
     {
-        if (!VaultIdPattern().IsMatch(vaultId) || vaultId is "." or "..")
-            return ApiProblem.InvalidRequest("A vault id is 1-128 characters of A-Z, a-z, 0-9, '.', '_', ':', '~' or '-'.");
+        if (!VaultIds.IsValid(vaultId))
+            return ApiProblem.InvalidRequest(VaultIds.Rule);
         var key = VaultGrainKey.For(http.Tenant(), vaultId);
         var request = IoRequest.Get("/v1/vaults/" + Uri.EscapeDataString(vaultId));
         return IoResults.From(await grains.GetGrain<IVaultGrain>(key).Send(request));
     }
-
-    [GeneratedRegex("^[A-Za-z0-9._:~-]{1,128}$", RegexOptions.CultureInvariant)]
-    private static partial Regex VaultIdPattern();
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
+using Actors.Api.ApiKeys;
 using Actors.Api.Hosting;
 using Actors.Api.Problems;
 using Microsoft.AspNetCore.Authentication;
@@ -9,32 +10,33 @@ using Microsoft.Extensions.Options;
 
 namespace Actors.Api.Auth;
 
-/// <summary>Authenticates <c>Authorization: Bearer &lt;key&gt;</c> against the admin key, in constant time.</summary>
+/// <summary>Authenticates <c>Authorization: Bearer &lt;key&gt;</c>: the admin key (compared in constant time) or a tenant API key.</summary>
 internal sealed class BearerKeyHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IOptions<ActorsOptions> actors) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IOptions<ActorsOptions> actors,
+    TenantKeyResolver tenantKeys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
 
     private readonly byte[] _adminKeyHash = SHA256.HashData(Encoding.UTF8.GetBytes(actors.Value.AdminKey ?? ""));
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
         if (string.IsNullOrEmpty(header))
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.Length <= 7)
-            return Task.FromResult(AuthenticateResult.Fail("The Authorization header is not a bearer key."));
+            return AuthenticateResult.Fail("The Authorization header is not a bearer key.");
+        var presented = header[7..].Trim();
 
         // Hashing both sides gives equal lengths, so the comparison time says nothing about the key.
-        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(header.AsSpan(7).Trim().ToString()));
-        if (!CryptographicOperations.FixedTimeEquals(presented, _adminKeyHash))
-            return Task.FromResult(AuthenticateResult.Fail("Unknown key."));
-
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Role, CallerClaims.AdminRole)], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        if (CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), _adminKeyHash))
+            return Success(new Claim(ClaimTypes.Role, CallerClaims.AdminRole));
+        if (TenantApiKey.TryParse(presented, out var tenantKey) && await tenantKeys.ResolveAsync(tenantKey.Value) is { } tenant)
+            return Success(new Claim(CallerClaims.TenantClaim, tenant));
+        return AuthenticateResult.Fail("Unknown key.");
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -45,4 +47,7 @@ internal sealed class BearerKeyHandler(
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         new ApiProblem(403, ProblemCodes.Forbidden, "This key may not use this route.").ExecuteAsync(Context);
+
+    private static AuthenticateResult Success(Claim claim) =>
+        AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity([claim], SchemeName)), SchemeName));
 }

@@ -11,6 +11,9 @@ internal static class CallerClaims
 
     public static bool IsAdmin(this ClaimsPrincipal caller) => caller.IsInRole(AdminRole);
 
+    /// <summary>The tenant a tenant key belongs to; null for the admin.</summary>
+    public static string? TenantOf(this ClaimsPrincipal caller) => caller.FindFirst(TenantClaim)?.Value;
+
     public static bool MayAccess(this ClaimsPrincipal caller, string tenantId) =>
-        caller.IsAdmin() || caller.HasClaim(TenantClaim, tenantId);
+        caller.IsAdmin() || caller.TenantOf() == tenantId;
 }

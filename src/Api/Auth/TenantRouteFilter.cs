@@ -1,24 +1,28 @@
+using Actors.Api.Access;
 using Actors.Api.Problems;
 using Actors.Grains.Tenants;
 
 namespace Actors.Api.Auth;
 
 /// <summary>
-/// Guards every <c>/v1/tenants/{tenantId}</c> route: the id must be well formed (else 400), and the caller must be
-/// the admin or that tenant (else 404, so that a tenant cannot learn whether another tenant exists).
+/// Guards every <c>/v1/tenants/{tenantId}</c> route: the id must be well formed (else 400); the caller must be the
+/// admin or that tenant (else 404, so that a tenant cannot learn whether another tenant exists); and a tenant key
+/// must come from the tenant's allowed networks (else 403).
 /// </summary>
-internal sealed class TenantRouteFilter : IEndpointFilter
+internal sealed class TenantRouteFilter(IpAllowlists allowlists) : IEndpointFilter
 {
-    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         var raw = http.Request.RouteValues["tenantId"] as string;
         if (!TenantId.TryParse(raw, out var tenant))
-            return ValueTask.FromResult<object?>(ApiProblem.InvalidRequest("A tenant id is 1-64 characters of A-Z, a-z, 0-9, '_' or '-'."));
+            return ApiProblem.InvalidRequest("A tenant id is 1-64 characters of A-Z, a-z, 0-9, '_' or '-'.");
         if (!http.User.MayAccess(tenant.Value))
-            return ValueTask.FromResult<object?>(ApiProblem.NotFound());
+            return ApiProblem.NotFound();
+        if (!http.User.IsAdmin() && !await allowlists.AllowsAsync(tenant.Value, http.Connection.RemoteIpAddress))
+            return new ApiProblem(403, ProblemCodes.IpNotAllowed, "This tenant's keys may not be used from this address.");
         http.Items[typeof(TenantId)] = tenant;
-        return next(context);
+        return await next(context);
     }
 }
 

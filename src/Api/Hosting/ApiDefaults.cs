@@ -1,7 +1,13 @@
+using Actors.Api.Access;
+using Actors.Api.ApiKeys;
 using Actors.Api.Auth;
+using Actors.Api.Forwarding;
 using Actors.Api.Problems;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
 
 namespace Actors.Api.Hosting;
 
@@ -23,14 +29,28 @@ internal static class ApiDefaults
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ActorsOptions>, ActorsOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
 
         services.AddActorsProblemDetails();
+        services.AddMemoryCache();
+        services.AddSingleton<TenantKeyResolver>();
+        services.AddSingleton<IpAllowlists>();
         services.AddAuthentication(BearerKeyHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerKeyHandler>(BearerKeyHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(CallerClaims.AdminPolicy, policy => policy.RequireRole(CallerClaims.AdminRole));
+        services.AddTenantRateLimit();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ActorsOptions>>((forwarded, actors) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            // Only configured proxies are believed: not even loopback by default, so a caller cannot spoof its address.
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in actors.Value.TrustedProxies)
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(proxy));
+        });
         services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
         return builder;
     }
 
@@ -38,9 +58,14 @@ internal static class ApiDefaults
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RawPathGuard>();
+        app.UseForwardedHeaders();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi();
+        if (app.Environment.IsDevelopment())
+            app.MapScalarApiReference();
         return app;
     }
 }

@@ -3,7 +3,7 @@ using System.Buffers;
 namespace Actors.Grains.Io;
 
 /// <summary>Reads a stream to the end, giving up (and keeping nothing) as soon as it passes a size limit.</summary>
-internal static class BoundedRead
+public static class BoundedRead
 {
     /// <returns>The bytes read, or null when the stream is longer than <paramref name="limit"/>.</returns>
     public static async Task<byte[]?> ReadAsync(Stream stream, int limit, CancellationToken cancellationToken)

@@ -1,6 +1,9 @@
 using System.Net.Http.Headers;
 using Actors.Grains.Hosting;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,9 +36,14 @@ public sealed class ActorsHost : WebApplicationFactory<Program>
             ["ConnectionStrings:Actors"] = $"Data Source={databasePath}",
             ["Orleans:SiloPort"] = FreePort.Next().ToString(),
             ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
+            // Load tests would trip the per-tenant limit; the rate limit test sets its own.
+            ["Actors:RateLimit:TokenLimit"] = "1000000",
+            ["Actors:RateLimit:TokensPerPeriod"] = "1000000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             _settings[key] = value;
+        // A real Kestrel port: callers have a real address, and raw request targets reach the Api as sent.
+        UseKestrel(0);
     }
 
     public string SecretKey => _settings["Actors:Secrets:Keys:0:Key"]!;
@@ -56,6 +64,9 @@ public sealed class ActorsHost : WebApplicationFactory<Program>
         .Select(r => $"{r.Level} {r.Category} {r.Message} {string.Join(' ', r.StructuredState ?? [])} {r.Exception}");
 
     public HttpClient Admin() => Caller(TestKeys.Admin);
+
+    /// <summary>Where the Api listens, for raw requests that an <see cref="HttpClient"/> would normalise.</summary>
+    public Uri Address => new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
 
     public HttpClient Caller(string? bearerKey)
     {

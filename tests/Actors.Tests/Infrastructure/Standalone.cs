@@ -6,6 +6,8 @@ namespace Actors.Tests.Infrastructure;
 /// <summary>One sandbox, one database and one Actors host: the standalone product as a user runs it.</summary>
 public sealed class Standalone : IAsyncDisposable
 {
+    public sealed record IssuedKey(string Id, string Key);
+
     private Standalone(Sandbox sandbox, TempDatabase database, ActorsHost host, FakeTimeProvider? time)
     {
         Sandbox = sandbox;
@@ -46,6 +48,14 @@ public sealed class Standalone : IAsyncDisposable
         var response = await Host.Admin().PutAsJsonAsync($"/v1/tenants/{tenant}/credentials", new { pair.ClientId, pair.ClientSecret });
         response.EnsureSuccessStatusCode();
         return pair;
+    }
+
+    /// <summary>Issues a tenant API key through the Api, as an admin would.</summary>
+    public async Task<IssuedKey> IssueKeyAsync(string tenant)
+    {
+        var response = await Host.Admin().PostAsync($"/v1/tenants/{tenant}/api-keys", null);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<IssuedKey>())!;
     }
 
     public async ValueTask DisposeAsync()
