@@ -43,7 +43,7 @@ internal static class ApiDefaults
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ActorsOptions>>((forwarded, actors) =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
-            // Only configured proxies are believed: not even loopback by default, so a caller cannot spoof its address.
+            // Only configured proxies are believed, not the default loopback, so a caller cannot spoof its address.
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
             foreach (var proxy in actors.Value.TrustedProxies)
@@ -59,7 +59,9 @@ internal static class ApiDefaults
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RawPathGuard>();
-        app.UseForwardedHeaders();
+        // With no known proxy at all the middleware would believe every peer: it runs only when proxies are configured.
+        if (app.Services.GetRequiredService<IOptions<ActorsOptions>>().Value.TrustedProxies.Count > 0)
+            app.UseForwardedHeaders();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
