@@ -28,3 +28,12 @@ internal sealed record CountersBody(
     int TokenRequestsTotal,
     IReadOnlyDictionary<string, int> Requests,
     int Unauthorized);
+
+internal sealed record EchoBody(
+    string Method,
+    string Path,
+    string Query,
+    IReadOnlyDictionary<string, string> Headers,
+    string? ContentType,
+    string BodyBase64,
+    int BodyLength);

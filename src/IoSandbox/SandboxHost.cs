@@ -39,6 +39,11 @@ public static class SandboxHost
         var app = builder.Build();
         app.MapTokenEndpoint();
         app.MapVaultEndpoints();
+        app.MapSignatureEndpoints();
+        app.MapTransferEndpoints();
+        app.MapEchoEndpoints();
+        app.MapBlobEndpoint();
+        app.MapChainEndpoints();
         app.MapControlEndpoints();
 
         // The "Now listening on" line is muted with the other Microsoft logs, so say where we are ourselves.

@@ -24,6 +24,9 @@ public sealed class SandboxState
     // Every token ever issued, so that tests can search logs, responses and stores for them.
     private readonly ConcurrentQueue<string> _issuedHistory = new();
 
+    private readonly VaultLedger<Signature> _signatures = new(signature => signature.Id);
+    private readonly VaultLedger<Transfer> _transfers = new(transfer => transfer.Id);
+
     // Serialises issuing against revoking/removing, so no token can slip in after a revoke or delete has returned.
     private readonly Lock _issueGate = new();
     private int _issuesSinceSweep; // guarded by _issueGate
@@ -128,6 +131,12 @@ public sealed class SandboxState
     /// <summary>Every access token the sandbox has issued, expired and revoked ones included.</summary>
     public IReadOnlyCollection<string> IssuedTokens() => _issuedHistory.ToArray();
 
+    /// <summary>Distinct signatures created for the client across its vaults; an Idempotency-Key replay does not add one.</summary>
+    public int SignaturesCreated(string clientId) => _signatures.Created(clientId);
+
+    /// <summary>Distinct transfers created for the client across its vaults; an Idempotency-Key replay does not add one.</summary>
+    public int TransfersCreated(string clientId) => _transfers.Created(clientId);
+
     internal IReadOnlyDictionary<string, int> TokenRequestsByClient() => _counters.TokenRequestsByClient();
 
     internal IReadOnlyDictionary<string, int> RequestsByRoute() => _counters.RequestsByRoute();
@@ -139,6 +148,21 @@ public sealed class SandboxState
     internal void CountUnauthorized() => _counters.CountUnauthorized();
 
     internal VaultSet? VaultsOf(string clientId) => _clients.TryGetValue(clientId, out var client) ? client.Vaults : null;
+
+    /// <returns>The new signature, or the earlier one (Created false) when the same key was already used on the vault.</returns>
+    internal (Signature Signature, bool Created) Sign(string clientId, string vaultId, string message, string? idempotencyKey) =>
+        _signatures.Add(clientId, vaultId, idempotencyKey, () =>
+            new Signature(NewId("sig"), vaultId, "PENDING", message, _time.GetUtcNow().UtcDateTime));
+
+    internal Signature[] SignaturesOf(string clientId, string vaultId) => _signatures.List(clientId, vaultId);
+
+    internal Signature? FindSignature(string clientId, string vaultId, string signatureId) => _signatures.Find(clientId, vaultId, signatureId);
+
+    /// <returns>The new transfer, or the earlier one (Created false) when the same key was already used on the vault.</returns>
+    internal (Transfer Transfer, bool Created) TransferNative(string clientId, string vaultId, string chainAlias, string? idempotencyKey) =>
+        _transfers.Add(clientId, vaultId, idempotencyKey, () => new Transfer(NewId("tx"), vaultId, chainAlias, "PENDING"));
+
+    internal Transfer? FindTransfer(string clientId, string vaultId, string transferId) => _transfers.Find(clientId, vaultId, transferId);
 
     /// <returns>The new token, or null when the credentials do not match a client.</returns>
     internal TokenGrant? IssueToken(string clientId, string secret)
@@ -188,6 +212,8 @@ public sealed class SandboxState
 
         return issued.ClientId;
     }
+
+    private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
 
     private void DropTokens(Func<IssuedToken, bool> match)
     {
