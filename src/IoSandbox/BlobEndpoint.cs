@@ -6,7 +6,7 @@ internal static class BlobEndpoint
     private const long MaxBytes = 64L * 1024 * 1024;
 
     public static void MapBlobEndpoint(this IEndpointRouteBuilder app) =>
-        app.MapGroup("/v1").AddEndpointFilter<BearerCheck>().MapGet("/blob", Get);
+        app.MapResourceGroup().MapGet("/blob", Get);
 
     // Query values bound as strings so malformed ones are answered (and counted) here instead of failing binding.
     private static IResult Get(string? bytes, string? chunked)

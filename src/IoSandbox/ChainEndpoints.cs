@@ -10,5 +10,5 @@ internal static class ChainEndpoints
     ]);
 
     public static void MapChainEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGroup("/v1").AddEndpointFilter<BearerCheck>().MapGet("/chains", () => Results.Json(Chains));
+        app.MapResourceGroup().MapGet("/chains", () => Results.Json(Chains));
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Actors.IoSandbox;
 
 /// <summary>Sandbox-only knobs under /sandbox (no auth), mirroring the public methods of <see cref="SandboxState"/> for out-of-process use.</summary>
@@ -16,7 +18,12 @@ internal static class ControlEndpoints
         sandbox.MapGet("/settings", (SandboxState state) => Results.Json(Settings(state)));
         sandbox.MapPut("/settings", UpdateSettingsAsync);
         sandbox.MapGet("/counters", (SandboxState state) => Results.Json(new CountersBody(
-            state.TokenRequestsByClient(), state.TokenRequestsTotal, state.RequestsByRoute(), state.Unauthorized)));
+            state.TokenRequestsByClient(),
+            state.TokenRequestsTotal,
+            state.RequestsByRoute(),
+            state.Unauthorized,
+            state.FaultsInjectedByClient(),
+            state.FaultsInjectedTotal)));
         sandbox.MapPost("/reset-counters", (SandboxState state) =>
         {
             state.ResetCounters();
@@ -40,10 +47,17 @@ internal static class ControlEndpoints
 
     private static async Task<IResult> UpdateSettingsAsync(HttpContext http, SandboxState state)
     {
-        var body = await JsonBody.TryReadAsync<SettingsBody>(http);
-        if (body is null || body.TokenLifetimeSeconds < 1)
+        var body = await JsonBody.TryReadAsync<SettingsUpdate>(http);
+
+        // Checked as a whole before anything is applied, so a rejected update leaves every setting as it was.
+        if (body is null
+            || body.TokenLifetimeSeconds < 1
+            || body.TokenEndpointLatencyMs < 0
+            || body.TokenEndpointLatencyMs > Delays.Max.TotalMilliseconds
+            || !TryReadFailure(body.TokenEndpointFailure, out var failure))
         {
-            return BadRequest("tokenLifetimeSeconds must be positive; lifetimeSource is ExpiresIn, JwtOnly or None");
+            return BadRequest("tokenLifetimeSeconds must be positive; lifetimeSource is ExpiresIn, JwtOnly or None; "
+                + "tokenEndpointLatencyMs is from 0 to one day; tokenEndpointFailure is a status from 400 to 599 or null");
         }
 
         if (body.TokenLifetimeSeconds is { } seconds)
@@ -56,11 +70,42 @@ internal static class ControlEndpoints
             state.LifetimeSource = source;
         }
 
+        if (body.TokenEndpointLatencyMs is { } latencyMs)
+        {
+            state.TokenEndpointLatency = TimeSpan.FromMilliseconds(latencyMs);
+        }
+
+        if (body.TokenEndpointFailure.ValueKind != JsonValueKind.Undefined)
+        {
+            state.TokenEndpointFailure = failure;
+        }
+
         return Results.Json(Settings(state));
     }
 
-    private static SettingsBody Settings(SandboxState state) =>
-        new((int)state.TokenLifetime.TotalSeconds, state.LifetimeSource);
+    // Absent keeps the current failure and null clears it, so both come back valid; anything else must be an error status.
+    private static bool TryReadFailure(JsonElement value, out int? failure)
+    {
+        failure = null;
+        if (value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var status) && status is >= 400 and <= 599)
+        {
+            failure = status;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static SettingsBody Settings(SandboxState state) => new(
+        (int)state.TokenLifetime.TotalSeconds,
+        state.LifetimeSource,
+        (long)state.TokenEndpointLatency.TotalMilliseconds,
+        state.TokenEndpointFailure);
 
     private static IResult ClientNotFoundResult() => Results.Json(ClientNotFound, statusCode: StatusCodes.Status404NotFound);
 

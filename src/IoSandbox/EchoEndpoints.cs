@@ -14,8 +14,8 @@ internal static class EchoEndpoints
 
     public static void MapEchoEndpoints(this IEndpointRouteBuilder app)
     {
-        var v1 = app.MapGroup("/v1").AddEndpointFilter<BearerCheck>();
-        // As a Delegate, not a RequestDelegate: only route handlers get their IResult written and run endpoint filters (BearerCheck).
+        var v1 = app.MapResourceGroup();
+        // As a Delegate, not a RequestDelegate: only route handlers get their IResult written and run endpoint filters (BearerCheck, FaultInjection).
         v1.MapMethods("/echo/{**rest}", Methods, (Delegate)EchoAsync);
         v1.MapMethods("/vaults/{vaultId}/echo/{**rest}", Methods, (HttpContext http, SandboxState state, string vaultId) =>
             CallerVaults.Owns(http, state, vaultId) ? EchoAsync(http) : Task.FromResult(CallerVaults.NotFound()));

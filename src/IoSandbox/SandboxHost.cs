@@ -45,6 +45,7 @@ public static class SandboxHost
         app.MapBlobEndpoint();
         app.MapChainEndpoints();
         app.MapControlEndpoints();
+        app.MapFaultControlEndpoints();
 
         // The "Now listening on" line is muted with the other Microsoft logs, so say where we are ourselves.
         app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("IoSandbox listening on {Address}", app.BaseAddress()));

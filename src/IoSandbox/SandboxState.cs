@@ -21,6 +21,9 @@ public sealed class SandboxState
     // Clients whose every token io refuses, as when io revokes an account's access without deleting its key.
     private readonly ConcurrentDictionary<string, bool> _refusedClients = new(StringComparer.Ordinal);
 
+    // Per client rather than global, so parallel tests with their own clients cannot disturb each other.
+    private readonly ConcurrentDictionary<string, ArmedFault> _faults = new(StringComparer.Ordinal);
+
     // Every token ever issued, so that tests can search logs, responses and stores for them.
     private readonly ConcurrentQueue<string> _issuedHistory = new();
 
@@ -32,6 +35,7 @@ public sealed class SandboxState
     private int _issuesSinceSweep; // guarded by _issueGate
 
     private long _tokenLifetimeTicks;
+    private long _tokenEndpointLatencyTicks;
     private int _lifetimeSource;
 
     public SandboxState(TimeProvider time, TimeSpan tokenLifetime)
@@ -68,6 +72,18 @@ public sealed class SandboxState
 
     /// <summary>When set, the token endpoint answers every well-formed request with this status (an io outage).</summary>
     public int? TokenEndpointFailure { get; set; }
+
+    /// <summary>Real time every token request waits before it is answered (a slow io), at most a day. Default zero.</summary>
+    public TimeSpan TokenEndpointLatency
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _tokenEndpointLatencyTicks));
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, Delays.Max);
+            Interlocked.Exchange(ref _tokenEndpointLatencyTicks, value.Ticks);
+        }
+    }
 
     public int TokenRequestsTotal => _counters.TokenRequestsTotal;
 
@@ -123,6 +139,32 @@ public sealed class SandboxState
             _refusedClients.TryRemove(clientId, out _);
     }
 
+    /// <summary>
+    /// From now on the client's /v1 resource requests misbehave as <paramref name="plan"/> says, replacing any earlier plan
+    /// (and restarting its count). Requests that fail authentication are never hit.
+    /// </summary>
+    /// <exception cref="ArgumentException">The plan contradicts itself or is out of range.</exception>
+    public void SetFaults(string clientId, FaultPlan plan)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clientId);
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Problem() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(plan));
+        }
+
+        _faults[clientId] = new ArmedFault(plan);
+    }
+
+    /// <summary>The client's requests are answered normally again.</summary>
+    public void ClearFaults(string clientId) => _faults.TryRemove(clientId, out _);
+
+    /// <summary>The client's requests answered with an injected status or reset since the last <see cref="ResetCounters"/>; mere delays do not count.</summary>
+    public int FaultsInjected(string clientId) => _counters.Faults(clientId);
+
+    /// <summary>All clients' requests answered with an injected status or reset since the last <see cref="ResetCounters"/>.</summary>
+    public int FaultsInjectedTotal => _counters.FaultsTotal;
+
     /// <param name="key">"METHOD /route-template", e.g. "GET /v1/vaults/{vaultId}".</param>
     public int Requests(string key) => _counters.Requests(key);
 
@@ -146,6 +188,12 @@ public sealed class SandboxState
     internal void CountRequest(string key) => _counters.CountRequest(key);
 
     internal void CountUnauthorized() => _counters.CountUnauthorized();
+
+    internal IReadOnlyDictionary<string, int> FaultsInjectedByClient() => _counters.FaultsByClient();
+
+    internal void CountFault(string clientId) => _counters.CountFault(clientId);
+
+    internal ArmedFault? FaultOf(string clientId) => _faults.GetValueOrDefault(clientId);
 
     internal VaultSet? VaultsOf(string clientId) => _clients.TryGetValue(clientId, out var client) ? client.Vaults : null;
 

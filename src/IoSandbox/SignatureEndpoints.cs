@@ -8,7 +8,7 @@ internal static class SignatureEndpoints
 {
     public static void MapSignatureEndpoints(this IEndpointRouteBuilder app)
     {
-        var v1 = app.MapGroup("/v1").AddEndpointFilter<BearerCheck>();
+        var v1 = app.MapResourceGroup();
         v1.MapPost("/vaults/{vaultId}/signatures/sign", SignAsync);
         v1.MapGet("/vaults/{vaultId}/signatures", List);
         v1.MapGet("/vaults/{vaultId}/signatures/{signatureId}", Get);

@@ -16,6 +16,12 @@ internal static class TokenEndpoint
             state.CountTokenRequest(request.ClientId);
         }
 
+        // After counting, so a caller that times out during the wait still shows up as having asked.
+        if (!await Delays.WaitAsync(http, state.TokenEndpointLatency))
+        {
+            return Results.Empty;
+        }
+
         if (string.IsNullOrEmpty(request?.ClientId) || string.IsNullOrEmpty(request.ClientSecret))
         {
             return Results.Text("invalid request body", "text/plain", statusCode: StatusCodes.Status400BadRequest);

@@ -7,7 +7,7 @@ internal static class TransferEndpoints
 {
     public static void MapTransferEndpoints(this IEndpointRouteBuilder app)
     {
-        var v1 = app.MapGroup("/v1").AddEndpointFilter<BearerCheck>();
+        var v1 = app.MapResourceGroup();
         v1.MapPost("/vaults/{vaultId}/{chainAlias}/transfer/native", TransferAsync);
         v1.MapGet("/vaults/{vaultId}/network/transfers/{transferId}", Get);
     }

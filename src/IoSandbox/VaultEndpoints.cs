@@ -11,7 +11,7 @@ internal static class VaultEndpoints
 
     public static void MapVaultEndpoints(this IEndpointRouteBuilder app)
     {
-        var v1 = app.MapGroup("/v1").AddEndpointFilter<BearerCheck>();
+        var v1 = app.MapResourceGroup();
         v1.MapGet("/vaults", List);
         v1.MapGet("/vaults/{vaultId}", Get);
         v1.MapGet("/vaults/{vaultId}/assets", GetAssets);

@@ -14,6 +14,9 @@ internal sealed class IoPassthroughResult(IoResponse response) : IResult, IStatu
         if (response.ContentType is not null)
             http.ContentType = response.ContentType;
         http.ContentLength = response.Body.Length;
+        // io's own wait, on a 429 or 503, is what the caller should honour too.
+        if (response.RetryAfter is { } wait)
+            http.Headers.RetryAfter = Math.Max(0, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return response.Body.Length == 0 ? Task.CompletedTask : http.Body.WriteAsync(response.Body).AsTask();
     }
 }

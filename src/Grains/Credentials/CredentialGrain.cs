@@ -22,6 +22,7 @@ internal sealed class CredentialGrain(
     IoClient io,
     SecretProtector protector,
     IOptions<TokenOptions> tokenOptions,
+    IOptions<IoOptions> ioOptions,
     [FromKeyedServices(ActorsClock.Key)] TimeProvider time,
     TokenMetrics metrics,
     ILogger<CredentialGrain> logger) : Grain, ICredentialGrain
@@ -38,6 +39,8 @@ internal sealed class CredentialGrain(
     private int _refreshCount;
     private DateTimeOffset? _lastRefreshAt;
     private string? _lastError;
+    private DateTimeOffset _callsPausedUntil;
+    private DateTimeOffset _lastRefusalRenewal = DateTimeOffset.MinValue;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -132,11 +135,23 @@ internal sealed class CredentialGrain(
         return Grant(time.GetUtcNow()) ?? TokenGrant.Failed(IoFailure.UpstreamUnavailable, TimeSpan.FromSeconds(1));
     }
 
+    public Task PauseCalls(TimeSpan wait)
+    {
+        var max = ioOptions.Value.MaxThrottlePause;
+        var until = time.GetUtcNow() + (wait < max ? wait : max);
+        if (until > _callsPausedUntil)
+            _callsPausedUntil = until;
+        return Task.CompletedTask;
+    }
+
     public async Task<TokenGrant> ReportRefused(long tokenVersion)
     {
-        // A late report about an older token must not throw away a newer one.
-        if (_token is { } current && current.Version == tokenVersion)
+        var now = time.GetUtcNow();
+        // A late report about an older token must not throw away a newer one; and when io refuses even fresh
+        // tokens (it has revoked the account's access), renewing on every refusal would only storm its token endpoint.
+        if (_token is { } current && current.Version == tokenVersion && now - _lastRefusalRenewal >= _options.RefusedTokenRenewalInterval)
         {
+            _lastRefusalRenewal = now;
             _token = null;
             await RenewAsync();
         }
@@ -173,7 +188,7 @@ internal sealed class CredentialGrain(
         {
             if (now >= token.RenewAt && !braked)
                 _ = RenewAsync();
-            return TokenGrant.From(token);
+            return TokenGrant.From(token, _callsPausedUntil);
         }
         return braked ? TokenGrant.Failed(_brake.Failure, _brake.Until - now) : null;
     }

@@ -20,6 +20,10 @@ public interface ICredentialGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<TokenGrant> GetToken(ITokenLeaseHolder? holder);
 
+    /// <summary>io answered 429 for this tenant: its grains hold further calls for that long (capped), cluster-wide.</summary>
+    [AlwaysInterleave]
+    Task PauseCalls(TimeSpan wait);
+
     /// <summary>io refused the token of this version: renew if it is still the current one, then hand out the current token.</summary>
     [AlwaysInterleave]
     Task<TokenGrant> ReportRefused(long tokenVersion);

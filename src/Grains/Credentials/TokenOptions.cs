@@ -17,6 +17,9 @@ public sealed class TokenOptions
     /// <summary>Longest pause after repeated rejections. Default 1 h.</summary>
     public TimeSpan MaxRejectedCooldown { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>At most one renewal in this interval because io refused (401) the current token. Default 30 s.</summary>
+    public TimeSpan RefusedTokenRenewalInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Pause after io's token endpoint could not answer (retries spent). Default 30 s.</summary>
     public TimeSpan UnavailableCooldown { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -14,7 +14,7 @@ internal abstract class ForwardingGrain(IoClient io, TimeProvider time) : Grain,
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var credential = GrainFactory.GetGrain<ICredentialGrain>(Tenant.Value);
-        _channel = new TenantIoChannel(credential, this.AsReference<ITokenLeaseHolder>(), io, time);
+        _channel = new TenantIoChannel(Tenant, credential, this.AsReference<ITokenLeaseHolder>(), io, time);
         return Task.CompletedTask;
     }
 

@@ -1,13 +1,15 @@
 using Actors.Grains.Credentials;
 using Actors.Grains.Io;
+using Actors.Grains.Tenants;
 
 namespace Actors.Grains.Forwarding;
 
 /// <summary>
-/// Carries a grain's io calls for one tenant: attaches the tenant's token, and on a 401 reports the token to the
-/// credential grain and retries once with the token it hands back. A second 401 goes back to the caller.
+/// Carries a grain's io calls for one tenant: attaches the tenant's token; on a 401 reports the token to the
+/// credential grain and retries once with the token it hands back (a second 401 goes back to the caller); on a 429
+/// pauses the tenant's calls for as long as io asked.
 /// </summary>
-internal sealed class TenantIoChannel(ICredentialGrain credential, ITokenLeaseHolder holder, IoClient io, TimeProvider time)
+internal sealed class TenantIoChannel(TenantId tenant, ICredentialGrain credential, ITokenLeaseHolder holder, IoClient io, TimeProvider time)
 {
     /// <summary>
     /// How long a token is reused without asking the credential grain again. The credential grain ends leases at
@@ -17,13 +19,23 @@ internal sealed class TenantIoChannel(ICredentialGrain credential, ITokenLeaseHo
 
     private TokenGrant? _lease;
     private DateTimeOffset _leaseEnds;
+    private DateTimeOffset _pausedUntil;
 
     public async Task<IoResponse> SendAsync(IoRequest request)
     {
         var grant = await LeaseAsync();
         if (grant.Failure != IoFailure.None)
             return IoResponse.Failed(grant.Failure, grant.RetryAfter);
-        var response = await io.SendAsync(request, grant.AccessToken!, CancellationToken.None);
+        var now = time.GetUtcNow();
+        if (now < _pausedUntil)
+            return IoResponse.Failed(IoFailure.UpstreamUnavailable, _pausedUntil - now);
+
+        var response = await io.SendAsync(tenant, request, grant.AccessToken!, CancellationToken.None);
+        if (response.Status == 429)
+        {
+            await PauseAsync(response.RetryAfter ?? TimeSpan.FromSeconds(1));
+            return response;
+        }
         if (response.Status != 401)
             return response;
 
@@ -32,10 +44,20 @@ internal sealed class TenantIoChannel(ICredentialGrain credential, ITokenLeaseHo
         if (renewed.Failure != IoFailure.None)
             return IoResponse.Failed(renewed.Failure, renewed.RetryAfter);
         Keep(renewed);
-        return await io.SendAsync(request, renewed.AccessToken!, CancellationToken.None);
+        // The credential grain kept the refused token (it renewed moments ago): sending it again would only be refused again.
+        if (renewed.Version == grant.Version)
+            return response;
+        return await io.SendAsync(tenant, request, renewed.AccessToken!, CancellationToken.None);
     }
 
     public void EndLease() => _lease = null;
+
+    private async Task PauseAsync(TimeSpan wait)
+    {
+        _pausedUntil = time.GetUtcNow() + wait;
+        // Every other grain of the tenant, on any silo, learns of the pause with its next lease.
+        await credential.PauseCalls(wait);
+    }
 
     private ValueTask<TokenGrant> LeaseAsync() =>
         _lease is { } lease && time.GetUtcNow() < _leaseEnds
@@ -55,5 +77,7 @@ internal sealed class TenantIoChannel(ICredentialGrain credential, ITokenLeaseHo
         _lease = grant;
         var leaseEnds = time.GetUtcNow() + LeaseLength;
         _leaseEnds = leaseEnds < grant.UsableUntil ? leaseEnds : grant.UsableUntil;
+        if (grant.CallsPausedUntil > _pausedUntil)
+            _pausedUntil = grant.CallsPausedUntil;
     }
 }

@@ -1,7 +1,8 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Actors.Grains.Tenants;
 using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
 using Polly.Timeout;
 
 namespace Actors.Grains.Io;
@@ -18,7 +19,7 @@ internal sealed class IoClient(HttpClient http, IoResilience resilience, IOption
         HttpResponseMessage response;
         try
         {
-            response = await resilience.Retrying.ExecuteAsync(
+            response = await resilience.TokenRequests.ExecuteAsync(
                 static async (state, ct) =>
                 {
                     using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/auth/accessToken")
@@ -51,20 +52,26 @@ internal sealed class IoClient(HttpClient http, IoResilience resilience, IOption
         }
     }
 
-    /// <summary>Sends one proxied call with the given bearer token and reads io's answer, up to the configured size.</summary>
-    public async Task<IoResponse> SendAsync(IoRequest call, string accessToken, CancellationToken cancellationToken)
+    /// <summary>Sends one proxied call for the tenant with its bearer token and reads io's answer, up to the configured size.</summary>
+    public async Task<IoResponse> SendAsync(TenantId tenant, IoRequest call, string accessToken, CancellationToken cancellationToken)
     {
         try
         {
-            using var response = await resilience.For(call.Method).ExecuteAsync(
+            using var response = await resilience.ExecuteAsync(
+                tenant,
+                call,
+                (self: this, call, accessToken),
                 static async (state, ct) =>
                 {
                     using var request = state.self.BuildRequest(state.call, state.accessToken);
                     return await state.self._http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
                 },
-                (self: this, call, accessToken),
                 cancellationToken).ConfigureAwait(false);
             return await ReadResponseAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BrokenCircuitException e)
+        {
+            return IoResponse.Failed(IoFailure.UpstreamUnavailable, e.RetryAfter ?? TimeSpan.FromSeconds(1));
         }
         catch (TimeoutRejectedException)
         {
@@ -105,7 +112,8 @@ internal sealed class IoClient(HttpClient http, IoResilience resilience, IOption
         var body = await BoundedRead.ReadAsync(stream, limit, cancellationToken).ConfigureAwait(false);
         if (body is null)
             return IoResponse.Failed(IoFailure.PayloadTooLarge);
-        return new IoResponse((int)response.StatusCode, response.Content.Headers.ContentType?.ToString(), body);
+        return new IoResponse((int)response.StatusCode, response.Content.Headers.ContentType?.ToString(), body,
+            RetryAfter: IoResilience.RetryAfter(response));
     }
 
     private async Task<TokenAnswer> ReadTokenAsync(HttpResponseMessage response, DateTimeOffset now, CancellationToken cancellationToken)
@@ -136,5 +144,8 @@ internal sealed class IoClient(HttpClient http, IoResilience resilience, IOption
         return content;
     }
 
-    private sealed record TokenRequestBody(string ClientId, string ClientSecret);
+    private sealed record TokenRequestBody(string ClientId, string ClientSecret)
+    {
+        public override string ToString() => $"TokenRequestBody {{ ClientId = {ClientId} }}";
+    }
 }

@@ -1,48 +1,83 @@
 using System.Net;
+using Actors.Grains.Tenants;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.CircuitBreaker;
+using Polly.Registry;
 using Polly.Retry;
 using Polly.Timeout;
 
 namespace Actors.Grains.Io;
 
 /// <summary>
-/// The Polly pipelines every io call runs through: a total budget, jittered retries where a repeat is safe,
-/// and a per-attempt timeout.
+/// The Polly pipelines an io call runs through, outermost first: the call's total budget and its retries, the
+/// tenant's breaker, io's breaker, and the per-attempt timeout.
 /// </summary>
 internal sealed class IoResilience
 {
+    private readonly IoOptions _options;
+    private readonly ResiliencePipeline<HttpResponseMessage> _retrying;
+    private readonly ResiliencePipeline<HttpResponseMessage> _retryingBeforeSending;
+    private readonly ResiliencePipeline<HttpResponseMessage> _tokenRequests;
+    private readonly ResiliencePipeline<HttpResponseMessage> _ioBreaker;
+    private readonly ResiliencePipelineRegistry<string> _tenantBreakers = new();
+
     public IoResilience(IOptions<IoOptions> options)
     {
-        var io = options.Value;
-        Retrying = Build(io, retry: true);
-        Single = Build(io, retry: false);
+        _options = options.Value;
+        _retrying = Calls(IsTransient).Build();
+        _retryingBeforeSending = Calls(NeverReachedIo).Build();
+        // Token requests are safe to repeat; the credential grain brakes a failing token endpoint itself.
+        _tokenRequests = Calls(IsTransient).AddTimeout(_options.AttemptTimeout).Build();
+        _ioBreaker = new ResiliencePipelineBuilder<HttpResponseMessage>()
+            .AddCircuitBreaker(Breaker(_options.IoBreaker, new PredicateBuilder<HttpResponseMessage>()
+                .Handle<HttpRequestException>()
+                .Handle<TimeoutRejectedException>()))
+            .AddTimeout(_options.AttemptTimeout)
+            .Build();
     }
 
-    /// <summary>For requests that may be repeated without harm: GET, HEAD, PUT, DELETE and token requests.</summary>
-    public ResiliencePipeline<HttpResponseMessage> Retrying { get; }
+    public ResiliencePipeline<HttpResponseMessage> TokenRequests => _tokenRequests;
 
-    /// <summary>For POST and PATCH, which might be applied twice by io if sent twice.</summary>
-    public ResiliencePipeline<HttpResponseMessage> Single { get; }
-
-    public ResiliencePipeline<HttpResponseMessage> For(string method) =>
-        method is "GET" or "HEAD" or "PUT" or "DELETE" or "OPTIONS" ? Retrying : Single;
-
-    private static ResiliencePipeline<HttpResponseMessage> Build(IoOptions io, bool retry)
+    /// <summary>
+    /// Sends with the pipelines that fit the call. A call that io might apply twice (POST or PATCH without an
+    /// <c>Idempotency-Key</c>) is repeated only when it never reached io.
+    /// </summary>
+    public ValueTask<HttpResponseMessage> ExecuteAsync<TState>(TenantId tenant, IoRequest call, TState state,
+        Func<TState, CancellationToken, ValueTask<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>().AddTimeout(io.CallBudget);
-        if (retry)
-        {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        var calls = IsRepeatable(call) ? _retrying : _retryingBeforeSending;
+        var tenantBreaker = _tenantBreakers.GetOrAddPipeline<HttpResponseMessage>(tenant.Value, builder =>
+            builder.AddCircuitBreaker(Breaker(_options.TenantBreaker, new PredicateBuilder<HttpResponseMessage>()
+                .Handle<HttpRequestException>()
+                .Handle<TimeoutRejectedException>()
+                .HandleResult(response => (int)response.StatusCode >= 500))));
+        return calls.ExecuteAsync(
+            static (context, ct) => context.tenantBreaker.ExecuteAsync(
+                static (inner, ct) => inner.ioBreaker.ExecuteAsync(static (last, ct) => last.send(last.state, ct), inner, ct),
+                context,
+                ct),
+            (tenantBreaker, ioBreaker: _ioBreaker, send, state),
+            cancellationToken);
+    }
+
+    private static bool IsRepeatable(IoRequest call) =>
+        call.Method is "GET" or "HEAD" or "PUT" or "DELETE" or "OPTIONS" || call.IdempotencyKey is not null;
+
+    private ResiliencePipelineBuilder<HttpResponseMessage> Calls(Func<Outcome<HttpResponseMessage>, bool> retryWhen) =>
+        new ResiliencePipelineBuilder<HttpResponseMessage>()
+            .AddTimeout(_options.CallBudget)
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                    .Handle<HttpRequestException>()
-                    .Handle<TimeoutRejectedException>()
-                    .HandleResult(IsTransient),
-                MaxRetryAttempts = 2,
+                ShouldHandle = args => ValueTask.FromResult(retryWhen(args.Outcome)),
+                MaxRetryAttempts = _options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(200),
+                Delay = _options.RetryBaseDelay,
+                // io's Retry-After, when it sent one, is the wait it asked for (within reason).
+                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result) is { } wait && wait > TimeSpan.Zero
+                    ? (TimeSpan?)(wait < _options.MaxRetryAfter ? wait : _options.MaxRetryAfter)
+                    : null),
                 OnRetry = args =>
                 {
                     // The failed answer is dropped; release its connection before the next attempt.
@@ -50,10 +85,35 @@ internal sealed class IoResilience
                     return default;
                 },
             });
-        }
-        return builder.AddTimeout(io.AttemptTimeout).Build();
-    }
 
-    private static bool IsTransient(HttpResponseMessage response) =>
-        (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout;
+    /// <summary>5xx, 408, 429 whose wait is short enough, timeouts and connection failures: worth another attempt.</summary>
+    private bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException or TimeoutRejectedException } => true,
+        { Result: { } response } => (int)response.StatusCode >= 500
+            || response.StatusCode == HttpStatusCode.RequestTimeout
+            || (response.StatusCode == HttpStatusCode.TooManyRequests && !(RetryAfter(response) > _options.MaxRetryAfter)),
+        _ => false,
+    };
+
+    /// <summary>Only a failure to connect proves the request never reached io, so only that is safe to repeat.</summary>
+    private static bool NeverReachedIo(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
+
+    public static TimeSpan? RetryAfter(HttpResponseMessage? response) =>
+        response?.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - DateTimeOffset.UtcNow,
+            _ => null,
+        };
+
+    private static CircuitBreakerStrategyOptions<HttpResponseMessage> Breaker(BreakerOptions options, PredicateBuilder<HttpResponseMessage> failures) => new()
+    {
+        FailureRatio = options.FailureRatio,
+        MinimumThroughput = options.MinimumThroughput,
+        SamplingDuration = options.SamplingDuration,
+        BreakDuration = options.BreakDuration,
+        ShouldHandle = failures,
+    };
 }
