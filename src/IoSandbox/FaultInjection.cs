@@ -11,7 +11,7 @@ internal sealed class FaultInjection(SandboxState state) : IEndpointFilter
     {
         var http = context.HttpContext;
         var clientId = Caller.ClientId(http);
-        if (state.FaultOf(clientId) is not { } fault || !fault.TryHit(http.Request))
+        if (state.FaultFor(clientId, http.Request) is not { } fault)
         {
             return await next(context);
         }

@@ -22,7 +22,7 @@ public sealed class SandboxState
     private readonly ConcurrentDictionary<string, bool> _refusedClients = new(StringComparer.Ordinal);
 
     // Per client rather than global, so parallel tests with their own clients cannot disturb each other.
-    private readonly ConcurrentDictionary<string, ArmedFault> _faults = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ArmedFault[]> _faults = new(StringComparer.Ordinal);
 
     // Every token ever issued, so that tests can search logs, responses and stores for them.
     private readonly ConcurrentQueue<string> _issuedHistory = new();
@@ -144,17 +144,27 @@ public sealed class SandboxState
     /// (and restarting its count). Requests that fail authentication are never hit.
     /// </summary>
     /// <exception cref="ArgumentException">The plan contradicts itself or is out of range.</exception>
-    public void SetFaults(string clientId, FaultPlan plan)
+    public void SetFaults(string clientId, FaultPlan plan) => SetFaults(clientId, [plan]);
+
+    /// <summary>Several plans at once (say 20 % 5xx and 5 % resets): each request is hit by the first plan that hits it, if any.</summary>
+    /// <exception cref="ArgumentException">A plan contradicts itself or is out of range.</exception>
+    public void SetFaults(string clientId, IReadOnlyList<FaultPlan> plans)
     {
         ArgumentException.ThrowIfNullOrEmpty(clientId);
-        ArgumentNullException.ThrowIfNull(plan);
-        if (plan.Problem() is { } problem)
+        ArgumentNullException.ThrowIfNull(plans);
+        foreach (var plan in plans)
         {
-            throw new ArgumentException(problem, nameof(plan));
+            if (plan.Problem() is { } problem)
+            {
+                throw new ArgumentException(problem, nameof(plans));
+            }
         }
 
-        _faults[clientId] = new ArmedFault(plan);
+        _faults[clientId] = plans.Select(plan => new ArmedFault(plan)).ToArray();
     }
+
+    /// <summary>Every signature message the client had io sign, in no particular order: a message seen twice was signed twice.</summary>
+    public IReadOnlyList<string> SignedMessages(string clientId) => _signatures.All(clientId).Select(s => s.Message).ToList();
 
     /// <summary>The client's requests are answered normally again.</summary>
     public void ClearFaults(string clientId) => _faults.TryRemove(clientId, out _);
@@ -193,7 +203,9 @@ public sealed class SandboxState
 
     internal void CountFault(string clientId) => _counters.CountFault(clientId);
 
-    internal ArmedFault? FaultOf(string clientId) => _faults.GetValueOrDefault(clientId);
+    /// <summary>The first of the client's faults that hits this request, if any.</summary>
+    internal ArmedFault? FaultFor(string clientId, HttpRequest request) =>
+        _faults.TryGetValue(clientId, out var faults) ? faults.FirstOrDefault(fault => fault.TryHit(request)) : null;
 
     internal VaultSet? VaultsOf(string clientId) => _clients.TryGetValue(clientId, out var client) ? client.Vaults : null;
 

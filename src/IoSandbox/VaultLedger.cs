@@ -47,6 +47,9 @@ internal sealed class VaultLedger<T>(Func<T, string> idOf)
 
     public T? Find(string clientId, string vaultId, string id) => Read(clientId, records => records.ById.GetValueOrDefault((vaultId, id)), null);
 
+    /// <returns>A snapshot of every record of the client, across its vaults.</returns>
+    public T[] All(string clientId) => Read(clientId, records => records.ByVault.Values.SelectMany(list => list).ToArray(), []);
+
     /// <summary>Distinct records created for the client across all its vaults; replays do not count.</summary>
     public int Created(string clientId) => Read(clientId, records => records.Created, 0);
 

@@ -3,12 +3,14 @@ using Actors.Grains.Hosting;
 using Actors.Grains.Io;
 using Actors.Grains.Tenants;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Actors.Grains.Accounts;
 
 /// <summary>Forwards a tenant's account-level io calls. Reentrant for the same reason as the vault grain.</summary>
 [Reentrant]
-internal sealed class AccountGrain(IoClient io, [FromKeyedServices(ActorsClock.Key)] TimeProvider time) : ForwardingGrain(io, time), IAccountGrain
+internal sealed class AccountGrain(IoClient io, [FromKeyedServices(ActorsClock.Key)] TimeProvider time, IOptions<IoOptions> options)
+    : ForwardingGrain(io, time, options), IAccountGrain
 {
     protected override TenantId Tenant => TenantId.Parse(this.GetPrimaryKeyString());
 }

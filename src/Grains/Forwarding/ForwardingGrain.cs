@@ -1,11 +1,12 @@
 using Actors.Grains.Credentials;
 using Actors.Grains.Io;
 using Actors.Grains.Tenants;
+using Microsoft.Extensions.Options;
 
 namespace Actors.Grains.Forwarding;
 
 /// <summary>What vault and account grains share: they carry a tenant's io calls through a <see cref="TenantIoChannel"/>.</summary>
-internal abstract class ForwardingGrain(IoClient io, TimeProvider time) : Grain, ITokenLeaseHolder
+internal abstract class ForwardingGrain(IoClient io, TimeProvider time, IOptions<IoOptions> options) : Grain, ITokenLeaseHolder
 {
     private TenantIoChannel _channel = null!;
 
@@ -14,7 +15,7 @@ internal abstract class ForwardingGrain(IoClient io, TimeProvider time) : Grain,
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var credential = GrainFactory.GetGrain<ICredentialGrain>(Tenant.Value);
-        _channel = new TenantIoChannel(Tenant, credential, this.AsReference<ITokenLeaseHolder>(), io, time);
+        _channel = new TenantIoChannel(Tenant, credential, this.AsReference<ITokenLeaseHolder>(), io, time, options.Value.MaxRetryAfter);
         return Task.CompletedTask;
     }
 

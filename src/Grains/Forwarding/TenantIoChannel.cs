@@ -9,7 +9,7 @@ namespace Actors.Grains.Forwarding;
 /// credential grain and retries once with the token it hands back (a second 401 goes back to the caller); on a 429
 /// pauses the tenant's calls for as long as io asked.
 /// </summary>
-internal sealed class TenantIoChannel(TenantId tenant, ICredentialGrain credential, ITokenLeaseHolder holder, IoClient io, TimeProvider time)
+internal sealed class TenantIoChannel(TenantId tenant, ICredentialGrain credential, ITokenLeaseHolder holder, IoClient io, TimeProvider time, TimeSpan maxHold)
 {
     /// <summary>
     /// How long a token is reused without asking the credential grain again. The credential grain ends leases at
@@ -26,9 +26,8 @@ internal sealed class TenantIoChannel(TenantId tenant, ICredentialGrain credenti
         var grant = await LeaseAsync();
         if (grant.Failure != IoFailure.None)
             return IoResponse.Failed(grant.Failure, grant.RetryAfter);
-        var now = time.GetUtcNow();
-        if (now < _pausedUntil)
-            return IoResponse.Failed(IoFailure.UpstreamUnavailable, _pausedUntil - now);
+        if (!await WaitOutPauseAsync())
+            return IoResponse.Failed(IoFailure.UpstreamUnavailable, _pausedUntil - time.GetUtcNow());
 
         var response = await io.SendAsync(tenant, request, grant.AccessToken!, CancellationToken.None);
         if (response.Status == 429)
@@ -51,6 +50,21 @@ internal sealed class TenantIoChannel(TenantId tenant, ICredentialGrain credenti
     }
 
     public void EndLease() => _lease = null;
+
+    /// <summary>
+    /// While io's 429 pause is in force, a call holds if the pause ends soon, and fails fast if not: either way
+    /// the tenant's callers do not keep hitting io.
+    /// </summary>
+    private async ValueTask<bool> WaitOutPauseAsync()
+    {
+        var wait = _pausedUntil - time.GetUtcNow();
+        if (wait <= TimeSpan.Zero)
+            return true;
+        if (wait > maxHold)
+            return false;
+        await Task.Delay(wait, time);
+        return true;
+    }
 
     private async Task PauseAsync(TimeSpan wait)
     {

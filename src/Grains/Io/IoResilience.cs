@@ -96,9 +96,16 @@ internal sealed class IoResilience
         _ => false,
     };
 
-    /// <summary>Only a failure to connect proves the request never reached io, so only that is safe to repeat.</summary>
-    private static bool NeverReachedIo(Outcome<HttpResponseMessage> outcome) =>
-        outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
+    /// <summary>
+    /// Only a failure to connect, or a 429 (io refused to take the call at all), proves that io did not act on the
+    /// request, so only those are safe to repeat.
+    /// </summary>
+    private bool NeverReachedIo(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } } => true,
+        { Result: { StatusCode: HttpStatusCode.TooManyRequests } response } => !(RetryAfter(response) > _options.MaxRetryAfter),
+        _ => false,
+    };
 
     public static TimeSpan? RetryAfter(HttpResponseMessage? response) =>
         response?.Headers.RetryAfter switch

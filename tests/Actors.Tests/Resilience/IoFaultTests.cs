@@ -23,6 +23,7 @@ public sealed class IoFaultTests : IAsyncLifetime
             ["Io:AttemptTimeout"] = "00:00:00.5",
             ["Io:CallBudget"] = "00:00:02",
             ["Io:RetryBaseDelay"] = "00:00:00.05",
+            ["Io:MaxRetries"] = "2",
             ["Io:TenantBreaker:MinimumThroughput"] = "6",
             ["Io:TenantBreaker:BreakDuration"] = "00:01:00",
         });

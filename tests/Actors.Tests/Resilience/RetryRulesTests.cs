@@ -10,7 +10,7 @@ public sealed class RetryRulesTests
 {
     private static readonly TenantId Acme = TenantId.Parse("acme");
 
-    private readonly IoResilience _resilience = new(Options.Create(new IoOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(1) }));
+    private readonly IoResilience _resilience = new(Options.Create(new IoOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(1), MaxRetries = 2 }));
 
     [Theory]
     [InlineData("GET", null, 3)]

@@ -1,0 +1,43 @@
+using Actors.Bench.Scenarios;
+
+// Scenarios are chosen on the command line; each prints its figures and appends them to docs/benchmarks.md.
+var command = "dotnet run -c Release --project bench/Actors.Bench -- " + string.Join(' ', args);
+var scenario = args.FirstOrDefault() ?? "help";
+var options = Options.Parse(args.Skip(1));
+
+switch (scenario)
+{
+    case "soak":
+        await SoakScenario.RunAsync(TimeSpan.FromMinutes(options.Double("minutes", 5)), options.Int("tenants", 50), options.Int("callers", 32), command);
+        break;
+    default:
+        Console.WriteLine("""
+            usage: dotnet run -c Release --project bench/Actors.Bench -- <scenario> [--name value …]
+              soak   [--minutes 5] [--tenants 50] [--callers 32]   io failing 20 % 5xx, 5 % resets, 1 % 429
+            """);
+        return scenario == "help" ? 0 : 2;
+}
+return 0;
+
+/// <summary>"--name value" pairs.</summary>
+internal sealed record Options(Dictionary<string, string> Values)
+{
+    public static Options Parse(IEnumerable<string> args)
+    {
+        var values = new Dictionary<string, string>();
+        string? name = null;
+        foreach (var arg in args)
+        {
+            if (arg.StartsWith("--", StringComparison.Ordinal))
+                name = arg[2..];
+            else if (name is not null)
+                values[name] = arg;
+        }
+        return new Options(values);
+    }
+
+    public int Int(string name, int fallback) => Values.TryGetValue(name, out var v) ? int.Parse(v) : fallback;
+
+    public double Double(string name, double fallback) =>
+        Values.TryGetValue(name, out var v) ? double.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+}
