@@ -12,6 +12,12 @@ internal sealed class IoOptionsValidator : IValidateOptions<IoOptions>
             return ValidateOptionsResult.Fail("Io:DefaultTokenLifetime must be positive.");
         if (options.AttemptTimeout <= TimeSpan.Zero || options.CallBudget < options.AttemptTimeout)
             return ValidateOptionsResult.Fail("Io:AttemptTimeout must be positive and no longer than Io:CallBudget.");
+        if (options.MaxRetries is < 0 or > 10)
+            return ValidateOptionsResult.Fail("Io:MaxRetries must be between 0 and 10.");
+        if (options.MaxResponseBytes <= 0)
+            return ValidateOptionsResult.Fail("Io:MaxResponseBytes must be positive.");
+        if ((BreakerProblem("Io:TenantBreaker", options.TenantBreaker) ?? BreakerProblem("Io:IoBreaker", options.IoBreaker)) is { } breaker)
+            return ValidateOptionsResult.Fail(breaker);
         var url = options.BaseUrl;
         if (url is null || !url.IsAbsoluteUri)
             return ValidateOptionsResult.Fail("Io:BaseUrl must be an absolute https:// address.");
@@ -27,6 +33,14 @@ internal sealed class IoOptionsValidator : IValidateOptions<IoOptions>
                 $"Io:BaseUrl '{url}' uses plain http on a host that is not loopback; Io:AllowInsecureLoopback only allows loopback hosts.");
         return ValidateOptionsResult.Success;
     }
+
+    /// <summary>Polly's own limits for a circuit breaker, said in configuration terms.</summary>
+    private static string? BreakerProblem(string section, BreakerOptions breaker) =>
+        breaker.FailureRatio is <= 0 or > 1 ? $"{section}:FailureRatio must be above 0 and at most 1."
+        : breaker.MinimumThroughput < 2 ? $"{section}:MinimumThroughput must be at least 2."
+        : breaker.SamplingDuration < TimeSpan.FromMilliseconds(500) || breaker.BreakDuration < TimeSpan.FromMilliseconds(500)
+            ? $"{section}:SamplingDuration and BreakDuration must be at least 0.5 s."
+        : null;
 
     private static bool IsLoopback(Uri url) =>
         url.IsLoopback || (IPAddress.TryParse(url.IdnHost, out var address) && IPAddress.IsLoopback(address));

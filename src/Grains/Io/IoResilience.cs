@@ -64,10 +64,10 @@ internal sealed class IoResilience
     private static bool IsRepeatable(IoRequest call) =>
         call.Method is "GET" or "HEAD" or "PUT" or "DELETE" or "OPTIONS" || call.IdempotencyKey is not null;
 
-    private ResiliencePipelineBuilder<HttpResponseMessage> Calls(Func<Outcome<HttpResponseMessage>, bool> retryWhen) =>
-        new ResiliencePipelineBuilder<HttpResponseMessage>()
-            .AddTimeout(_options.CallBudget)
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+    private ResiliencePipelineBuilder<HttpResponseMessage> Calls(Func<Outcome<HttpResponseMessage>, bool> retryWhen)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>().AddTimeout(_options.CallBudget);
+        return _options.MaxRetries == 0 ? builder : builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 ShouldHandle = args => ValueTask.FromResult(retryWhen(args.Outcome)),
                 MaxRetryAttempts = _options.MaxRetries,
@@ -85,6 +85,7 @@ internal sealed class IoResilience
                     return default;
                 },
             });
+    }
 
     /// <summary>5xx, 408, 429 whose wait is short enough, timeouts and connection failures: worth another attempt.</summary>
     private bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch

@@ -44,6 +44,19 @@ public sealed class StartupValidationTests : IDisposable
         Assert.Contains("32 bytes", error);
     }
 
+    [Theory]
+    [InlineData("Io:MaxRetries", "11", "Io:MaxRetries")]
+    [InlineData("Io:TenantBreaker:FailureRatio", "0", "Io:TenantBreaker")]
+    [InlineData("Io:IoBreaker:MinimumThroughput", "1", "Io:IoBreaker")]
+    [InlineData("Actors:TrustedProxies:0", "not-a-range", "Actors:TrustedProxies")]
+    [InlineData("Actors:RateLimit:TokenLimit", "0", "Actors:RateLimit")]
+    public void AnOutOfRangeSettingIsRefusedByName(string key, string value, string expected)
+    {
+        var error = StartFailure(new Dictionary<string, string?> { [key] = value });
+
+        Assert.Contains(expected, error);
+    }
+
     [Fact]
     public void AnHttpsIoAddressStarts()
     {
