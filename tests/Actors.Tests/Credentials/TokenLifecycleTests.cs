@@ -23,6 +23,8 @@ public sealed class TokenLifecycleTests : IAsyncLifetime
         {
             ["Io:DefaultTokenLifetime"] = DefaultLifetime,
             ["Actors:Tokens:UnavailableCooldown"] = "00:02:00",
+            // Retries of a failing token request finish well within the waits below.
+            ["Io:RetryBaseDelay"] = "00:00:00.01",
         });
 
     public async Task DisposeAsync() => await _actors.DisposeAsync();
