@@ -1,3 +1,5 @@
+using Actors.Grains.Hosting;
+
 namespace Actors.Api.Hosting;
 
 /// <summary>The Api's own settings, bound from the <c>Actors</c> section.</summary>
@@ -19,12 +21,6 @@ public sealed class ActorsOptions
 
     /// <summary>Each tenant's token bucket for io calls, so that one tenant cannot spend io's quota for everyone.</summary>
     public RateLimitOptions RateLimit { get; set; } = new();
-}
-
-public enum ActorsMode
-{
-    Standalone,
-    Cluster,
 }
 
 public sealed class RateLimitOptions

@@ -3,6 +3,7 @@ using Actors.Api.ApiKeys;
 using Actors.Api.Auth;
 using Actors.Api.Forwarding;
 using Actors.Api.Problems;
+using Actors.Grains.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;

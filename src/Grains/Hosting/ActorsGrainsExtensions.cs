@@ -18,17 +18,25 @@ public static class ActorsGrainsExtensions
     /// <summary>A fixed key for Development only, so that a fresh clone runs without setup. Production refuses to start without its own.</summary>
     private static readonly SecretKeyOptions DevelopmentKey = new() { Id = "dev", Key = "YWN0b3JzLWRldmVsb3BtZW50LWtleS1ub3QtcHJvZCE=" };
 
-    /// <summary>A standalone silo: clustering on this machine (<c>Orleans:*</c> ports and ids) plus <see cref="AddActorsGrains"/>.</summary>
+    /// <summary>
+    /// An Actors silo as <c>Actors:Mode</c> says: standalone (clustering on this machine, SQLite) or cluster
+    /// (membership and state in Redis), with the <c>Orleans:*</c> ports and ids, plus <see cref="AddActorsGrains"/>.
+    /// </summary>
     public static ISiloBuilder AddActors(this ISiloBuilder silo)
     {
         var orleans = silo.Configuration.GetSection("Orleans");
-        silo.UseLocalhostClustering(
-            siloPort: orleans.GetValue("SiloPort", 11111),
-            gatewayPort: orleans.GetValue("GatewayPort", 30000),
-            serviceId: orleans.GetValue("ServiceId", "actors")!,
-            clusterId: orleans.GetValue("ClusterId", "actors")!);
+        var siloPort = orleans.GetValue("SiloPort", 11111);
+        var gatewayPort = orleans.GetValue("GatewayPort", 30000);
+        if (ActorsModes.Of(silo.Configuration) == ActorsMode.Cluster)
+            silo.UseActorsRedisCluster(siloPort, gatewayPort);
+        else
+            silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: ServiceId(silo.Configuration), clusterId: ClusterId(silo.Configuration));
         return silo.AddActorsGrains();
     }
+
+    public static string ServiceId(IConfiguration configuration) => configuration["Orleans:ServiceId"] ?? "actors";
+
+    public static string ClusterId(IConfiguration configuration) => configuration["Orleans:ClusterId"] ?? "actors";
 
     /// <summary>
     /// Actors' grains and what they need: io access, secret encryption, and the SQLite store named by
@@ -65,10 +73,16 @@ public static class ActorsGrainsExtensions
             // The default handler logs every request at Information: too loud for the hot path.
             .RemoveAllLoggers();
 
+        if (ActorsModes.Of(silo.Configuration) == ActorsMode.Cluster)
+            return silo.AddActorsRedisStorage();
         services.AddKeyedSingleton<IGrainStorage>(StorageNames.Actors, (provider, _) => new SqliteGrainStorage(
-            provider.GetRequiredService<IConfiguration>().GetConnectionString("Actors") ?? "Data Source=data/actors.db",
+            SqliteConnectionString(provider.GetRequiredService<IConfiguration>()),
             provider.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
             provider.GetRequiredService<IGrainStorageSerializer>()));
         return silo;
     }
+
+    /// <summary>The SQLite file of standalone mode: <c>ConnectionStrings:Actors</c>.</summary>
+    public static string SqliteConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("Actors") ?? "Data Source=data/actors.db";
 }

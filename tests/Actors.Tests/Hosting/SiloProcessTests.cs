@@ -40,7 +40,7 @@ public sealed class SiloProcessTests : IAsyncLifetime
     public async Task TheSiloProcessServesGrainsAndKeepsCredentialsAcrossAKill()
     {
         var pair = _sandbox.AddClient();
-        await using (var silo = SiloProcess.Start(_settings))
+        await using (var silo = ActorsProcess.StartSilo(_settings))
         {
             using var client = await ConnectAsync();
             var grains = client.Services.GetRequiredService<IGrainFactory>();
@@ -55,7 +55,7 @@ public sealed class SiloProcessTests : IAsyncLifetime
             Assert.All(_sandbox.State.IssuedTokens(), token => Assert.DoesNotContain(token, silo.Output));
         }
 
-        await using (SiloProcess.Start(_settings))
+        await using (ActorsProcess.StartSilo(_settings))
         {
             using var client = await ConnectAsync();
             var status = await client.Services.GetRequiredService<IGrainFactory>().GetGrain<ICredentialGrain>("acme").GetStatus();

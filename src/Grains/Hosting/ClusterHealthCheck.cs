@@ -1,12 +1,12 @@
 using Actors.Grains.Credentials;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Actors.Api.Hosting;
+namespace Actors.Grains.Hosting;
 
 /// <summary>Ready when a grain can be activated and its state read: that exercises the cluster and the store.</summary>
-internal sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck
+public sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck
 {
-    /// <summary>A tenant id no caller can be given a key for, since it is only ever used here.</summary>
+    /// <summary>A tenant id kept for this probe: it never has credentials.</summary>
     private const string ProbeTenant = "_health-probe";
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
