@@ -11,6 +11,12 @@ public sealed class IoOptions
     /// <summary>Allows an http:// base address whose host is loopback (the sandbox, tests). Default false.</summary>
     public bool AllowInsecureLoopback { get; set; }
 
+    /// <summary>
+    /// One host name allowed over http:// besides loopback: a sandbox on a private container network, such as
+    /// docker-compose's <c>io-sandbox</c>. Never set it for io itself. Default none.
+    /// </summary>
+    public string? AllowInsecureHost { get; set; }
+
     /// <summary>Lifetime of a token whose answer has neither <c>expiresIn</c> nor a JWT <c>exp</c>. Default 5 minutes.</summary>
     public TimeSpan DefaultTokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
 

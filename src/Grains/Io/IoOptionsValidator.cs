@@ -25,6 +25,8 @@ internal sealed class IoOptionsValidator : IValidateOptions<IoOptions>
             return ValidateOptionsResult.Success;
         if (url.Scheme != Uri.UriSchemeHttp)
             return ValidateOptionsResult.Fail($"Io:BaseUrl must use https, not '{url.Scheme}'.");
+        if (!string.IsNullOrEmpty(options.AllowInsecureHost) && string.Equals(url.Host, options.AllowInsecureHost, StringComparison.OrdinalIgnoreCase))
+            return ValidateOptionsResult.Success;
         if (!options.AllowInsecureLoopback)
             return ValidateOptionsResult.Fail(
                 $"Io:BaseUrl '{url}' uses plain http, which io refuses. Use https, or set Io:AllowInsecureLoopback=true for a loopback sandbox.");

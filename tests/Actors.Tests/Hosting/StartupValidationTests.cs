@@ -58,6 +58,15 @@ public sealed class StartupValidationTests : IDisposable
     }
 
     [Fact]
+    public void OneNamedSandboxHostMayBeReachedOverHttp()
+    {
+        using var host = new ActorsHost("http://io-sandbox:8080", _database.Path,
+            settings: new Dictionary<string, string?> { ["Io:AllowInsecureLoopback"] = "false", ["Io:AllowInsecureHost"] = "io-sandbox" });
+
+        host.StartServer();
+    }
+
+    [Fact]
     public void AnHttpsIoAddressStarts()
     {
         using var host = new ActorsHost("https://api.iofinnet.com", _database.Path);
