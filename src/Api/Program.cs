@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddActorsCluster();
 builder.AddActorsApiDefaults();
+builder.AddActorsTelemetry();
 
 var app = builder.Build();
 

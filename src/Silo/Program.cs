@@ -1,18 +1,31 @@
 using Actors.Grains.Hosting;
+using Actors.Grains.Telemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Orleans.Dashboard;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.UseOrleans(silo => silo.AddActors());
+builder.UseOrleans(silo => silo.AddActors().AddDashboard());
 // Serve health (not ready) while the silo is still joining the cluster.
 builder.Services.Configure<HostOptions>(options => options.ServicesStartConcurrently = true);
 builder.Services.AddHealthChecks()
     .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"])
     .AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+var telemetry = builder.Services.AddOpenTelemetry()
+    .ConfigureResource(resource => resource.AddService("actors-silo"))
+    .WithMetrics(metrics => metrics.AddMeter(TokenMetrics.MeterName, IoMetrics.MeterName, "Microsoft.Orleans").AddHttpClientInstrumentation().AddPrometheusExporter())
+    .WithTracing(tracing => tracing.AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application").AddHttpClientInstrumentation());
+if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+    telemetry.UseOtlpExporter();
 
 var app = builder.Build();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapPrometheusScrapingEndpoint("/metrics");
 
 app.Run();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Actors.Api.Access;
 using Actors.Api.Problems;
 using Actors.Grains.Tenants;
@@ -22,6 +23,7 @@ internal sealed class TenantRouteFilter(IpAllowlists allowlists) : IEndpointFilt
         if (!http.User.IsAdmin() && !await allowlists.AllowsAsync(tenant.Value, http.Connection.RemoteIpAddress))
             return new ApiProblem(403, ProblemCodes.IpNotAllowed, "This tenant's keys may not be used from this address.");
         http.Items[typeof(TenantId)] = tenant;
+        Activity.Current?.SetTag("actors.tenant", tenant.Value);
         return await next(context);
     }
 }

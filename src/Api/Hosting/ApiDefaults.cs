@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
 using Scalar.AspNetCore;
 
 namespace Actors.Api.Hosting;
@@ -67,6 +68,8 @@ internal static class ApiDefaults
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapOpenApi();
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOrleansDashboard("/dashboard").RequireAuthorization(CallerClaims.AdminPolicy);
         if (app.Environment.IsDevelopment())
             app.MapScalarApiReference();
         return app;

@@ -1,4 +1,5 @@
 using Actors.Grains.Hosting;
+using Orleans.Dashboard;
 
 namespace Actors.Api.Hosting;
 
@@ -12,13 +13,13 @@ internal static class OrleansHosting
     {
         if (ActorsModes.Of(builder.Configuration) == ActorsMode.Cluster)
         {
-            builder.UseOrleansClient(client => client.UseActorsRedisCluster(builder.Configuration));
+            builder.UseOrleansClient(client => client.UseActorsRedisCluster(builder.Configuration).AddDashboard());
             // Serve health (not ready) while the client is still looking for the cluster.
             builder.Services.Configure<HostOptions>(options => options.ServicesStartConcurrently = true);
         }
         else
         {
-            builder.UseOrleans(silo => silo.AddActors());
+            builder.UseOrleans(silo => silo.AddActors().AddDashboard());
             builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         }
         return builder;

@@ -45,6 +45,7 @@ internal sealed class CredentialGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _tenant = TenantId.Parse(this.GetPrimaryKeyString());
+        metrics.TenantActivated();
         // Versions of an earlier activation may still be reported by forwarding grains: start far from them.
         _tokenVersion = Random.Shared.NextInt64(1, 1L << 48) << 12;
         if (stored.State.Secret is not { } sealedSecret)
@@ -67,11 +68,17 @@ internal sealed class CredentialGrain(
         }
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.TenantDeactivated();
+        return Task.CompletedTask;
+    }
+
     public async Task<CredentialChange> Register(string clientId, string clientSecret)
     {
         var requestedAt = time.GetUtcNow();
         var answer = await io.RequestTokenAsync(clientId, clientSecret, requestedAt, CancellationToken.None);
-        metrics.Renewal(answer.Kind.ToString().ToLowerInvariant());
+        metrics.Renewal(answer.Kind.ToString().ToLowerInvariant(), time.GetUtcNow() - requestedAt);
         if (answer.Kind != TokenAnswerKind.Issued)
         {
             CredentialLog.ChangeRefused(logger, _tenant.Value, answer.Error!);
@@ -188,6 +195,7 @@ internal sealed class CredentialGrain(
         {
             if (now >= token.RenewAt && !braked)
                 _ = RenewAsync();
+            metrics.HandedOut(now - token.IssuedAt);
             return TokenGrant.From(token, _callsPausedUntil);
         }
         return braked ? TokenGrant.Failed(_brake.Failure, _brake.Until - now) : null;
@@ -207,7 +215,7 @@ internal sealed class CredentialGrain(
         var generation = _generation;
         var requestedAt = time.GetUtcNow();
         var answer = await io.RequestTokenAsync(stored.State.ClientId!, _secret!, requestedAt, CancellationToken.None);
-        metrics.Renewal(answer.Kind.ToString().ToLowerInvariant());
+        metrics.Renewal(answer.Kind.ToString().ToLowerInvariant(), time.GetUtcNow() - requestedAt);
         if (generation != _generation)
             return;
         if (answer.Kind == TokenAnswerKind.Issued)

@@ -1,7 +1,7 @@
 namespace Actors.Grains.Credentials;
 
 /// <summary>The tenant's current token and the moments that matter for it. Kept in memory only.</summary>
-internal sealed record IssuedToken(string AccessToken, long Version, DateTimeOffset ExpiresAt, DateTimeOffset UsableUntil, DateTimeOffset RenewAt)
+internal sealed record IssuedToken(string AccessToken, long Version, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, DateTimeOffset UsableUntil, DateTimeOffset RenewAt)
 {
     /// <summary>Longest safety margin before expiry during which a token is no longer handed out.</summary>
     private static readonly TimeSpan MaxSafetyMargin = TimeSpan.FromSeconds(10);
@@ -17,6 +17,6 @@ internal sealed record IssuedToken(string AccessToken, long Version, DateTimeOff
         var margin = TimeSpan.FromTicks(Math.Min(lifetime.Ticks / 10, MaxSafetyMargin.Ticks));
         var usableUntil = expiresAt - margin;
         var renewAt = requestedAt + lifetime * (options.RefreshAheadAt + options.RefreshJitter * random);
-        return new IssuedToken(accessToken, version, expiresAt, usableUntil, renewAt < usableUntil ? renewAt : usableUntil);
+        return new IssuedToken(accessToken, version, requestedAt, expiresAt, usableUntil, renewAt < usableUntil ? renewAt : usableUntil);
     }
 }

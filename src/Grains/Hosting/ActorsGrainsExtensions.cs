@@ -63,6 +63,9 @@ public static class ActorsGrainsExtensions
 
         services.AddMetrics();
         services.TryAddSingleton<TokenMetrics>();
+        services.TryAddSingleton<IoMetrics>();
+        // One trace from the Api request through the grains to the io call.
+        silo.AddActivityPropagation();
         services.TryAddSingleton<IoResilience>();
         services.AddHttpClient<IoClient>((provider, http) =>
             {

@@ -69,6 +69,7 @@ public static class RedisClusterHosting
                 options.ServiceId = ActorsGrainsExtensions.ServiceId(configuration);
                 options.ClusterId = ActorsGrainsExtensions.ClusterId(configuration);
             })
+            .AddActivityPropagation()
             .UseConnectionRetryFilter(async (_, cancellationToken) =>
             {
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);

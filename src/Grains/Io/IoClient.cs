@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Actors.Grains.Telemetry;
 using Actors.Grains.Tenants;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
@@ -8,7 +9,7 @@ using Polly.Timeout;
 namespace Actors.Grains.Io;
 
 /// <summary>The only code that talks to io: token requests and proxied calls.</summary>
-internal sealed class IoClient(HttpClient http, IoResilience resilience, IOptions<IoOptions> options)
+internal sealed class IoClient(HttpClient http, IoResilience resilience, IOptions<IoOptions> options, IoMetrics metrics)
 {
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
     private readonly HttpClient _http = http;
@@ -54,6 +55,15 @@ internal sealed class IoClient(HttpClient http, IoResilience resilience, IOption
 
     /// <summary>Sends one proxied call for the tenant with its bearer token and reads io's answer, up to the configured size.</summary>
     public async Task<IoResponse> SendAsync(TenantId tenant, IoRequest call, string accessToken, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var response = await SendCoreAsync(tenant, call, accessToken, cancellationToken).ConfigureAwait(false);
+        var statusClass = response.Failure == IoFailure.None ? $"{response.Status / 100}xx" : "error";
+        metrics.Call(call.Method, IoRouteTemplate.For(call.PathAndQuery), statusClass, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return response;
+    }
+
+    private async Task<IoResponse> SendCoreAsync(TenantId tenant, IoRequest call, string accessToken, CancellationToken cancellationToken)
     {
         try
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using Actors.Grains.Telemetry;
 using Actors.Grains.Tenants;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -22,15 +23,18 @@ internal sealed class IoResilience
     private readonly ResiliencePipeline<HttpResponseMessage> _ioBreaker;
     private readonly ResiliencePipelineRegistry<string> _tenantBreakers = new();
 
-    public IoResilience(IOptions<IoOptions> options)
+    private readonly IoMetrics _metrics;
+
+    public IoResilience(IOptions<IoOptions> options, IoMetrics metrics)
     {
         _options = options.Value;
+        _metrics = metrics;
         _retrying = Calls(IsTransient).Build();
         _retryingBeforeSending = Calls(NeverReachedIo).Build();
         // Token requests are safe to repeat; the credential grain brakes a failing token endpoint itself.
         _tokenRequests = Calls(IsTransient).AddTimeout(_options.AttemptTimeout).Build();
         _ioBreaker = new ResiliencePipelineBuilder<HttpResponseMessage>()
-            .AddCircuitBreaker(Breaker(_options.IoBreaker, new PredicateBuilder<HttpResponseMessage>()
+            .AddCircuitBreaker(Breaker("io", _options.IoBreaker, new PredicateBuilder<HttpResponseMessage>()
                 .Handle<HttpRequestException>()
                 .Handle<TimeoutRejectedException>()))
             .AddTimeout(_options.AttemptTimeout)
@@ -48,7 +52,7 @@ internal sealed class IoResilience
     {
         var calls = IsRepeatable(call) ? _retrying : _retryingBeforeSending;
         var tenantBreaker = _tenantBreakers.GetOrAddPipeline<HttpResponseMessage>(tenant.Value, builder =>
-            builder.AddCircuitBreaker(Breaker(_options.TenantBreaker, new PredicateBuilder<HttpResponseMessage>()
+            builder.AddCircuitBreaker(Breaker("tenant", _options.TenantBreaker, new PredicateBuilder<HttpResponseMessage>()
                 .Handle<HttpRequestException>()
                 .Handle<TimeoutRejectedException>()
                 .HandleResult(response => (int)response.StatusCode >= 500))));
@@ -82,6 +86,7 @@ internal sealed class IoResilience
                 {
                     // The failed answer is dropped; release its connection before the next attempt.
                     args.Outcome.Result?.Dispose();
+                    _metrics.Retried();
                     return default;
                 },
             });
@@ -116,12 +121,21 @@ internal sealed class IoResilience
             _ => null,
         };
 
-    private static CircuitBreakerStrategyOptions<HttpResponseMessage> Breaker(BreakerOptions options, PredicateBuilder<HttpResponseMessage> failures) => new()
+    private CircuitBreakerStrategyOptions<HttpResponseMessage> Breaker(string name, BreakerOptions options, PredicateBuilder<HttpResponseMessage> failures) => new()
     {
         FailureRatio = options.FailureRatio,
         MinimumThroughput = options.MinimumThroughput,
         SamplingDuration = options.SamplingDuration,
         BreakDuration = options.BreakDuration,
         ShouldHandle = failures,
+        OnOpened = _ => Changed(name, "open"),
+        OnHalfOpened = _ => Changed(name, "half_open"),
+        OnClosed = _ => Changed(name, "closed"),
     };
+
+    private ValueTask Changed(string breaker, string state)
+    {
+        _metrics.BreakerChanged(breaker, state);
+        return default;
+    }
 }

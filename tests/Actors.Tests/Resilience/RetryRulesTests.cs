@@ -1,6 +1,9 @@
 using System.Net;
+using System.Diagnostics.Metrics;
 using Actors.Grains.Io;
+using Actors.Grains.Telemetry;
 using Actors.Grains.Tenants;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Actors.Tests.Resilience;
@@ -10,7 +13,9 @@ public sealed class RetryRulesTests
 {
     private static readonly TenantId Acme = TenantId.Parse("acme");
 
-    private readonly IoResilience _resilience = new(Options.Create(new IoOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(1), MaxRetries = 2 }));
+    private readonly IoResilience _resilience = new(
+        Options.Create(new IoOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(1), MaxRetries = 2 }),
+        new IoMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>()));
 
     [Theory]
     [InlineData("GET", null, 3)]

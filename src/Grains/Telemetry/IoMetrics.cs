@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Actors.Grains.Telemetry;
+
+/// <summary>How io answers: calls by route template and status class, their duration, retries and breaker changes.</summary>
+public sealed class IoMetrics
+{
+    public const string MeterName = "Actors.Io";
+
+    private readonly Counter<long> _calls;
+    private readonly Histogram<double> _duration;
+    private readonly Counter<long> _retries;
+    private readonly Counter<long> _breakerChanges;
+
+    public IoMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        _calls = meter.CreateCounter<long>("actors.io.calls", description: "Proxied calls to io, by route template and status class (2xx … 5xx, or error).");
+        _duration = meter.CreateHistogram<double>("actors.io.call.duration", "s", "Proxied calls to io, retries included.");
+        _retries = meter.CreateCounter<long>("actors.io.retries", description: "Attempts at io repeated after a failure.");
+        _breakerChanges = meter.CreateCounter<long>("actors.io.breaker.changes", description: "Circuit breaker state changes, by breaker (tenant, io) and new state.");
+    }
+
+    public void Call(string method, string route, string statusClass, TimeSpan took)
+    {
+        var tags = new TagList { { "http.request.method", method }, { "actors.io.route", route }, { "actors.io.status_class", statusClass } };
+        _calls.Add(1, tags);
+        _duration.Record(took.TotalSeconds, tags);
+    }
+
+    public void Retried() => _retries.Add(1);
+
+    public void BreakerChanged(string breaker, string state) =>
+        _breakerChanges.Add(1, new KeyValuePair<string, object?>("breaker", breaker), new KeyValuePair<string, object?>("state", state));
+}
