@@ -99,6 +99,8 @@ internal sealed class CredentialGrain(
         _generation++;
         _secret = clientSecret;
         _brake = TokenBrake.None;
+        // New credentials deserve a renewal on their first refusal.
+        _lastRefusalRenewal = DateTimeOffset.MinValue;
         Accept(answer, requestedAt);
         await EndLeasesAsync();
         if (rotation)

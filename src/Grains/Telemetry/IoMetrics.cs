@@ -8,6 +8,9 @@ public sealed class IoMetrics
 {
     public const string MeterName = "Actors.Io";
 
+    /// <summary>Buckets for durations in seconds: the SDK's defaults are meant for milliseconds.</summary>
+    public static readonly IReadOnlyList<double> SecondsBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30];
+
     private readonly Counter<long> _calls;
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _retries;
@@ -17,7 +20,8 @@ public sealed class IoMetrics
     {
         var meter = meters.Create(MeterName);
         _calls = meter.CreateCounter<long>("actors.io.calls", description: "Proxied calls to io, by route template and status class (2xx … 5xx, or error).");
-        _duration = meter.CreateHistogram<double>("actors.io.call.duration", "s", "Proxied calls to io, retries included.");
+        _duration = meter.CreateHistogram<double>("actors.io.call.duration", "s", "Proxied calls to io, retries included.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SecondsBuckets });
         _retries = meter.CreateCounter<long>("actors.io.retries", description: "Attempts at io repeated after a failure.");
         _breakerChanges = meter.CreateCounter<long>("actors.io.breaker.changes", description: "Circuit breaker state changes, by breaker (tenant, io) and new state.");
     }

@@ -17,9 +17,11 @@ public sealed class TokenMetrics
     {
         var meter = meters.Create(MeterName);
         _renewals = meter.CreateCounter<long>("actors.token.renewals", description: "Token requests to io, by outcome (issued, rejected, unavailable).");
-        _renewalDuration = meter.CreateHistogram<double>("actors.token.renewal.duration", "s", "How long a token request to io took, retries included.");
+        _renewalDuration = meter.CreateHistogram<double>("actors.token.renewal.duration", "s", "How long a token request to io took, retries included.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = IoMetrics.SecondsBuckets });
         _waits = meter.CreateCounter<long>("actors.token.waits", description: "Calls that had to wait for a token request because no usable token was at hand.");
-        _tokenAge = meter.CreateHistogram<double>("actors.token.age", "s", "Age of the token handed out, when it is handed out.");
+        _tokenAge = meter.CreateHistogram<double>("actors.token.age", "s", "Age of the token handed out, when it is handed out.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200] });
         _activeTenants = meter.CreateUpDownCounter<long>("actors.tenants.active", description: "Tenants whose credential grain is active on this silo.");
     }
 

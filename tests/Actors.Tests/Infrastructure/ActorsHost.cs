@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using OpenTelemetry.Trace;
 
 namespace Actors.Tests.Infrastructure;
 
@@ -46,6 +47,9 @@ public sealed class ActorsHost : WebApplicationFactory<Program>
         UseKestrel(0);
     }
 
+    /// <summary>Every span the Api and its co-hosted silo finished.</summary>
+    public List<System.Diagnostics.Activity> Spans { get; } = [];
+
     public string SecretKey => _settings["Actors:Secrets:Keys:0:Key"]!;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -55,8 +59,9 @@ public sealed class ActorsHost : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         if (_time is not null)
             builder.ConfigureTestServices(services => services.AddKeyedSingleton<TimeProvider>(ActorsClock.Key, _time));
-        // Log lines are kept in memory (not printed), so that tests can search them for secrets.
+        // Log lines and spans are kept in memory (not printed), so that tests can search them for secrets.
         builder.ConfigureLogging(logging => logging.ClearProviders().AddFakeLogging());
+        builder.ConfigureTestServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans)));
     }
 
     /// <summary>Every log record written so far, with its message, structured state and exception as text.</summary>
