@@ -1,13 +1,15 @@
 using Actors.Grains.Credentials;
 using Actors.Grains.Io;
+using Actors.Grains.Telemetry;
 using Actors.Grains.Tenants;
 using Microsoft.Extensions.Options;
 
 namespace Actors.Grains.Forwarding;
 
 /// <summary>What vault and account grains share: they carry a tenant's io calls through a <see cref="TenantIoChannel"/>.</summary>
-internal abstract class ForwardingGrain(IoClient io, TimeProvider time, IOptions<IoOptions> options) : Grain, ITokenLeaseHolder
+internal abstract class ForwardingGrain(IoClient io, TimeProvider time, IOptions<IoOptions> options, IoMetrics metrics) : Grain, ITokenLeaseHolder
 {
+    private readonly ReadCoalescer _reads = new();
     private TenantIoChannel _channel = null!;
 
     protected abstract TenantId Tenant { get; }
@@ -19,7 +21,8 @@ internal abstract class ForwardingGrain(IoClient io, TimeProvider time, IOptions
         return Task.CompletedTask;
     }
 
-    public Task<IoResponse> Send(IoRequest request) => _channel.SendAsync(request);
+    public Task<IoResponse> Send(IoRequest request) =>
+        options.Value.CoalesceReads ? _reads.SendAsync(request, _channel.SendAsync, metrics.Coalesced) : _channel.SendAsync(request);
 
     public Task EndLease()
     {

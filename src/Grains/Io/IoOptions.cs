@@ -41,6 +41,12 @@ public sealed class IoOptions
     /// <summary>Longest <c>Retry-After</c> from io that a retry waits for; a longer one ends the call. Default 5 s.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Identical GETs of one vault (or one tenant's account calls) in flight at the same moment share one io call.
+    /// In flight only: nothing is cached. Default true.
+    /// </summary>
+    public bool CoalesceReads { get; set; } = true;
+
     /// <summary>Longest pause of a tenant's calls after io answered 429, whatever its Retry-After said. Default 60 s.</summary>
     public TimeSpan MaxThrottlePause { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -15,6 +15,7 @@ public sealed class IoMetrics
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _retries;
     private readonly Counter<long> _breakerChanges;
+    private readonly Counter<long> _coalesced;
 
     public IoMetrics(IMeterFactory meters)
     {
@@ -23,6 +24,7 @@ public sealed class IoMetrics
         _duration = meter.CreateHistogram<double>("actors.io.call.duration", "s", "Proxied calls to io, retries included.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SecondsBuckets });
         _retries = meter.CreateCounter<long>("actors.io.retries", description: "Attempts at io repeated after a failure.");
+        _coalesced = meter.CreateCounter<long>("actors.io.coalesced", description: "GETs that shared an identical GET already in flight instead of calling io.");
         _breakerChanges = meter.CreateCounter<long>("actors.io.breaker.changes", description: "Circuit breaker state changes, by breaker (tenant, io) and new state.");
     }
 
@@ -34,6 +36,8 @@ public sealed class IoMetrics
     }
 
     public void Retried() => _retries.Add(1);
+
+    public void Coalesced() => _coalesced.Add(1);
 
     public void BreakerChanged(string breaker, string state) =>
         _breakerChanges.Add(1, new KeyValuePair<string, object?>("breaker", breaker), new KeyValuePair<string, object?>("state", state));

@@ -1,0 +1,42 @@
+using Actors.Grains.Io;
+
+namespace Actors.Grains.Forwarding;
+
+/// <summary>
+/// Identical GETs of one grain that are in flight at the same moment share one io call. Nothing is kept once the
+/// call ends: no cache, no stale answers. Grains run one turn at a time, so a plain dictionary is safe here.
+/// </summary>
+internal sealed class ReadCoalescer
+{
+    private readonly Dictionary<string, Task<IoResponse>> _inFlight = new(StringComparer.Ordinal);
+
+    /// <param name="coalesced">Told when a call joined one already in flight.</param>
+    public Task<IoResponse> SendAsync(IoRequest request, Func<IoRequest, Task<IoResponse>> send, Action coalesced)
+    {
+        if (request.Method != "GET" || request.Body is { Length: > 0 })
+            return send(request);
+        var key = $"{request.PathAndQuery}\n{request.Accept}";
+        if (_inFlight.TryGetValue(key, out var shared))
+        {
+            coalesced();
+            return shared;
+        }
+        var call = SendAndForgetAsync(key, request, send);
+        // A call that completed synchronously has already removed itself; only a pending one is shared.
+        if (!call.IsCompleted)
+            _inFlight[key] = call;
+        return call;
+    }
+
+    private async Task<IoResponse> SendAndForgetAsync(string key, IoRequest request, Func<IoRequest, Task<IoResponse>> send)
+    {
+        try
+        {
+            return await send(request);
+        }
+        finally
+        {
+            _inFlight.Remove(key);
+        }
+    }
+}
