@@ -7,12 +7,22 @@ var options = Options.Parse(args.Skip(1));
 
 switch (scenario)
 {
+    case "proxy":
+        await ProxyScenario.RunAsync(options.Int("connections", 64), TimeSpan.FromSeconds(options.Double("seconds", 10)), options.Int("rounds", 2), command);
+        break;
+    case "sandbox-host":
+        await Hosts.RunSandboxAsync(options.Int("port", 0));
+        break;
+    case "yarp-host":
+        await Hosts.RunYarpAsync(options.Int("port", 0), options.Values["upstream"], options.Values["token"]);
+        break;
     case "soak":
         await SoakScenario.RunAsync(TimeSpan.FromMinutes(options.Double("minutes", 5)), options.Int("tenants", 50), options.Int("callers", 32), command);
         break;
     default:
         Console.WriteLine("""
             usage: dotnet run -c Release --project bench/Actors.Bench -- <scenario> [--name value …]
+              proxy  [--connections 64] [--seconds 10] [--rounds 2]  direct vs YARP with a cached token vs Actors; coalescing
               soak   [--minutes 5] [--tenants 50] [--callers 32]   io failing 20 % 5xx, 5 % resets, 1 % 429
             """);
         return scenario == "help" ? 0 : 2;

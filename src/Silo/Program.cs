@@ -15,11 +15,14 @@ builder.Services.Configure<HostOptions>(options => options.ServicesStartConcurre
 builder.Services.AddHealthChecks()
     .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"])
     .AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+// As in the Api: metrics always, traces only when they have somewhere to go.
+var otlp = !string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
 var telemetry = builder.Services.AddOpenTelemetry()
     .ConfigureResource(resource => resource.AddService("actors-silo"))
-    .WithMetrics(metrics => metrics.AddMeter(TokenMetrics.MeterName, IoMetrics.MeterName, "Microsoft.Orleans").AddHttpClientInstrumentation().AddPrometheusExporter())
-    .WithTracing(tracing => tracing.AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application").AddHttpClientInstrumentation());
-if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+    .WithMetrics(metrics => metrics.AddMeter(TokenMetrics.MeterName, IoMetrics.MeterName, "Microsoft.Orleans").AddHttpClientInstrumentation().AddPrometheusExporter());
+if (otlp || builder.Configuration.GetValue<bool>("Actors:Telemetry:Traces"))
+    telemetry.WithTracing(tracing => tracing.AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application").AddHttpClientInstrumentation());
+if (otlp)
     telemetry.UseOtlpExporter();
 
 var app = builder.Build();

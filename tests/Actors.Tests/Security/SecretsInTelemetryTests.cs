@@ -12,6 +12,7 @@ public sealed class SecretsInTelemetryTests : IAsyncLifetime
     public async Task InitializeAsync() => _actors = await Standalone.StartAsync(settings: new Dictionary<string, string?>
     {
         ["Logging:LogLevel:Default"] = "Trace",
+        ["Actors:Telemetry:Traces"] = "true",
         ["Logging:LogLevel:Microsoft"] = "Trace",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
         ["Logging:LogLevel:Orleans"] = "Trace",

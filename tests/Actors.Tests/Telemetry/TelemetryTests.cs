@@ -16,6 +16,7 @@ public sealed class TelemetryTests : IAsyncLifetime
     public async Task InitializeAsync() => _actors = await Standalone.StartAsync(settings: new Dictionary<string, string?>
     {
         ["Io:RetryBaseDelay"] = "00:00:00.01",
+        ["Actors:Telemetry:Traces"] = "true",
     });
 
     public async Task DisposeAsync() => await _actors.DisposeAsync();
