@@ -10,6 +10,9 @@ switch (scenario)
     case "proxy":
         await ProxyScenario.RunAsync(options.Int("connections", 64), TimeSpan.FromSeconds(options.Double("seconds", 10)), options.Int("rounds", 2), command);
         break;
+    case "storm":
+        await StormScenario.RunAsync(options.Int("tenants", 1000), options.Int("callers", 20), command);
+        break;
     case "sandbox-host":
         await Hosts.RunSandboxAsync(options.Int("port", 0));
         break;
@@ -23,6 +26,7 @@ switch (scenario)
         Console.WriteLine("""
             usage: dotnet run -c Release --project bench/Actors.Bench -- <scenario> [--name value …]
               proxy  [--connections 64] [--seconds 10] [--rounds 2]  direct vs YARP with a cached token vs Actors; coalescing
+              storm  [--tenants 1000] [--callers 20]                token requests when every tenant is called at once, cold
               soak   [--minutes 5] [--tenants 50] [--callers 32]   io failing 20 % 5xx, 5 % resets, 1 % 429
             """);
         return scenario == "help" ? 0 : 2;

@@ -45,7 +45,10 @@ internal static class IoPassthroughApi
         var limit = options.Value.MaxRequestBodyBytes;
         if (http.Request.ContentLength > limit)
             return TooLarge(limit);
-        var body = await BoundedRead.ReadAsync(http.Request.Body, limit, http.RequestAborted);
+        // Most calls are reads without a body: skip the buffer altogether.
+        var body = http.Request.ContentLength == 0 || !http.Request.Body.CanRead || (http.Request.ContentLength is null && !HasChunkedBody(http.Request))
+            ? []
+            : await BoundedRead.ReadAsync(http.Request.Body, limit, http.RequestAborted);
         if (body is null)
             return TooLarge(limit);
 
@@ -65,6 +68,9 @@ internal static class IoPassthroughApi
             : await grains.GetGrain<IAccountGrain>(tenant.Value).Send(request);
         return IoResults.From(response);
     }
+
+    private static bool HasChunkedBody(HttpRequest request) =>
+        request.Headers.TransferEncoding.ToString().Contains("chunked", StringComparison.OrdinalIgnoreCase);
 
     private static ApiProblem TooLarge(int limit) =>
         new(413, ProblemCodes.PayloadTooLarge, $"A request body is at most {limit} bytes.");
