@@ -69,7 +69,8 @@ internal static class ApiDefaults
         app.UseRateLimiter();
         app.MapOpenApi();
         app.MapPrometheusScrapingEndpoint("/metrics");
-        app.MapOrleansDashboard("/dashboard").RequireAuthorization(CallerClaims.AdminPolicy);
+        if (OrleansHosting.DashboardEnabled(app.Configuration))
+            app.MapOrleansDashboard("/dashboard").RequireAuthorization(CallerClaims.AdminPolicy);
         if (app.Environment.IsDevelopment())
             app.MapScalarApiReference();
         return app;

@@ -13,15 +13,28 @@ internal static class OrleansHosting
     {
         if (ActorsModes.Of(builder.Configuration) == ActorsMode.Cluster)
         {
-            builder.UseOrleansClient(client => client.UseActorsRedisCluster(builder.Configuration).AddDashboard());
+            builder.UseOrleansClient(client =>
+            {
+                client.UseActorsRedisCluster(builder.Configuration);
+                if (DashboardEnabled(builder.Configuration))
+                    client.AddDashboard();
+            });
             // Serve health (not ready) while the client is still looking for the cluster.
             builder.Services.Configure<HostOptions>(options => options.ServicesStartConcurrently = true);
         }
         else
         {
-            builder.UseOrleans(silo => silo.AddActors().AddDashboard());
+            builder.UseOrleans(silo =>
+            {
+                silo.AddActors();
+                if (DashboardEnabled(builder.Configuration))
+                    silo.AddDashboard();
+            });
             builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         }
         return builder;
     }
+
+    /// <summary><c>Actors:Dashboard</c>, default true: the dashboard profiles every grain call, which costs throughput.</summary>
+    public static bool DashboardEnabled(IConfiguration configuration) => configuration.GetValue("Actors:Dashboard", true);
 }

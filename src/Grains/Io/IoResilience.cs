@@ -17,11 +17,10 @@ namespace Actors.Grains.Io;
 internal sealed class IoResilience
 {
     private readonly IoOptions _options;
-    private readonly ResiliencePipeline<HttpResponseMessage> _retrying;
-    private readonly ResiliencePipeline<HttpResponseMessage> _retryingBeforeSending;
     private readonly ResiliencePipeline<HttpResponseMessage> _tokenRequests;
     private readonly ResiliencePipeline<HttpResponseMessage> _ioBreaker;
     private readonly ResiliencePipelineRegistry<string> _tenantBreakers = new();
+    private readonly ResiliencePipelineRegistry<(string Tenant, bool Repeatable)> _tenantCalls = new();
 
     private readonly IoMetrics _metrics;
 
@@ -29,10 +28,8 @@ internal sealed class IoResilience
     {
         _options = options.Value;
         _metrics = metrics;
-        _retrying = Calls(IsTransient).Build();
-        _retryingBeforeSending = Calls(NeverReachedIo).Build();
         // Token requests are safe to repeat; the credential grain brakes a failing token endpoint itself.
-        _tokenRequests = Calls(IsTransient).AddTimeout(_options.AttemptTimeout).Build();
+        _tokenRequests = Calls(IsTransient, new ResiliencePipelineBuilder<HttpResponseMessage>()).AddTimeout(_options.AttemptTimeout).Build();
         _ioBreaker = new ResiliencePipelineBuilder<HttpResponseMessage>()
             .AddCircuitBreaker(Breaker("io", _options.IoBreaker, new PredicateBuilder<HttpResponseMessage>()
                 .Handle<HttpRequestException>()
@@ -50,27 +47,26 @@ internal sealed class IoResilience
     public ValueTask<HttpResponseMessage> ExecuteAsync<TState>(TenantId tenant, IoRequest call, TState state,
         Func<TState, CancellationToken, ValueTask<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {
-        var calls = IsRepeatable(call) ? _retrying : _retryingBeforeSending;
-        var tenantBreaker = _tenantBreakers.GetOrAddPipeline<HttpResponseMessage>(tenant.Value, builder =>
-            builder.AddCircuitBreaker(Breaker("tenant", _options.TenantBreaker, new PredicateBuilder<HttpResponseMessage>()
-                .Handle<HttpRequestException>()
-                .Handle<TimeoutRejectedException>()
-                .HandleResult(response => (int)response.StatusCode >= 500))));
-        return calls.ExecuteAsync(
-            static (context, ct) => context.tenantBreaker.ExecuteAsync(
-                static (inner, ct) => inner.ioBreaker.ExecuteAsync(static (last, ct) => last.send(last.state, ct), inner, ct),
-                context,
-                ct),
-            (tenantBreaker, ioBreaker: _ioBreaker, send, state),
-            cancellationToken);
+        var pipeline = _tenantCalls.GetOrAddPipeline<HttpResponseMessage>((tenant.Value, IsRepeatable(call)), (builder, context) =>
+        {
+            var (tenantId, repeatable) = context.PipelineKey;
+            // One breaker per tenant, shared by its repeatable and non-repeatable calls; one breaker for io, shared by all.
+            var tenantBreaker = _tenantBreakers.GetOrAddPipeline<HttpResponseMessage>(tenantId, breaker =>
+                breaker.AddCircuitBreaker(Breaker("tenant", _options.TenantBreaker, new PredicateBuilder<HttpResponseMessage>()
+                    .Handle<HttpRequestException>()
+                    .Handle<TimeoutRejectedException>()
+                    .HandleResult(response => (int)response.StatusCode >= 500))));
+            Calls(repeatable ? IsTransient : NeverReachedIo, builder).AddPipeline(tenantBreaker).AddPipeline(_ioBreaker);
+        });
+        return pipeline.ExecuteAsync(static (last, ct) => last.send(last.state, ct), (send, state), cancellationToken);
     }
 
     private static bool IsRepeatable(IoRequest call) =>
         call.Method is "GET" or "HEAD" or "PUT" or "DELETE" or "OPTIONS" || call.IdempotencyKey is not null;
 
-    private ResiliencePipelineBuilder<HttpResponseMessage> Calls(Func<Outcome<HttpResponseMessage>, bool> retryWhen)
+    private ResiliencePipelineBuilder<HttpResponseMessage> Calls(Func<Outcome<HttpResponseMessage>, bool> retryWhen, ResiliencePipelineBuilder<HttpResponseMessage> builder)
     {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>().AddTimeout(_options.CallBudget);
+        builder.AddTimeout(_options.CallBudget);
         return _options.MaxRetries == 0 ? builder : builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 ShouldHandle = args => ValueTask.FromResult(retryWhen(args.Outcome)),
