@@ -13,6 +13,9 @@ switch (scenario)
     case "storm":
         await StormScenario.RunAsync(options.Int("tenants", 1000), options.Int("callers", 20), command);
         break;
+    case "scale":
+        await ScaleScenario.RunAsync(options.Int("tenants", 100_000), options.Int("callers", 32), command);
+        break;
     case "sandbox-host":
         await Hosts.RunSandboxAsync(options.Int("port", 0));
         break;
@@ -27,6 +30,7 @@ switch (scenario)
             usage: dotnet run -c Release --project bench/Actors.Bench -- <scenario> [--name value …]
               proxy  [--connections 64] [--seconds 10] [--rounds 2]  direct vs YARP with a cached token vs Actors; coalescing
               storm  [--tenants 1000] [--callers 20]                token requests when every tenant is called at once, cold
+              scale  [--tenants 100000] [--callers 32]              memory per active tenant, activation rate
               soak   [--minutes 5] [--tenants 50] [--callers 32]   io failing 20 % 5xx, 5 % resets, 1 % 429
             """);
         return scenario == "help" ? 0 : 2;

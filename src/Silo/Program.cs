@@ -19,7 +19,7 @@ builder.Services.AddHealthChecks()
 var otlp = !string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
 var telemetry = builder.Services.AddOpenTelemetry()
     .ConfigureResource(resource => resource.AddService("actors-silo"))
-    .WithMetrics(metrics => metrics.AddMeter(TokenMetrics.MeterName, IoMetrics.MeterName, "Microsoft.Orleans").AddHttpClientInstrumentation().AddPrometheusExporter());
+    .WithMetrics(metrics => metrics.AddMeter(TokenMetrics.MeterName, IoMetrics.MeterName, "Microsoft.Orleans", "System.Runtime").AddHttpClientInstrumentation().AddPrometheusExporter());
 if (otlp || builder.Configuration.GetValue<bool>("Actors:Telemetry:Traces"))
     telemetry.WithTracing(tracing => tracing.AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application").AddHttpClientInstrumentation());
 if (otlp)

@@ -20,7 +20,7 @@ internal static class Telemetry
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("actors-api"))
             .WithMetrics(metrics => metrics
-                .AddMeter(TokenMetrics.MeterName, IoMetrics.MeterName, "Microsoft.Orleans")
+                .AddMeter(TokenMetrics.MeterName, IoMetrics.MeterName, "Microsoft.Orleans", "System.Runtime")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddPrometheusExporter());
