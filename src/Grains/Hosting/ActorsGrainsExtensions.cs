@@ -67,7 +67,8 @@ public static class ActorsGrainsExtensions
         // One trace from the Api request through the grains to the io call.
         silo.AddActivityPropagation();
         services.TryAddSingleton<IoResilience>();
-        services.AddHttpClient<IoClient>((provider, http) =>
+        services.TryAddSingleton<IoClient>();
+        services.AddHttpClient(IoClient.HttpClientName, (provider, http) =>
             {
                 http.BaseAddress = provider.GetRequiredService<IOptions<IoOptions>>().Value.BaseUrl;
                 // The resilience pipeline owns timeouts.

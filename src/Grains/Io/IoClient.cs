@@ -9,10 +9,13 @@ using Polly.Timeout;
 namespace Actors.Grains.Io;
 
 /// <summary>The only code that talks to io: token requests and proxied calls.</summary>
-internal sealed class IoClient(HttpClient http, IoResilience resilience, IOptions<IoOptions> options, IoMetrics metrics)
+internal sealed class IoClient(IHttpClientFactory clients, IoResilience resilience, IOptions<IoOptions> options, IoMetrics metrics)
 {
+    public const string HttpClientName = "io";
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
-    private readonly HttpClient _http = http;
+
+    /// <summary>A client from the factory's pooled handlers: cheap to make per call, and nothing held per grain.</summary>
+    private HttpClient Http => clients.CreateClient(HttpClientName);
 
     /// <summary>Asks io for a token with the given client pair. Never throws for io's answers; never puts the secret in an error.</summary>
     public async Task<TokenAnswer> RequestTokenAsync(string clientId, string clientSecret, DateTimeOffset now, CancellationToken cancellationToken)
@@ -30,7 +33,7 @@ internal sealed class IoClient(HttpClient http, IoResilience resilience, IOption
                     request.Headers.Accept.Add(Json);
                     return await state.http.SendAsync(request, ct).ConfigureAwait(false);
                 },
-                (http: _http, clientId, clientSecret),
+                (http: Http, clientId, clientSecret),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException)
@@ -74,7 +77,7 @@ internal sealed class IoClient(HttpClient http, IoResilience resilience, IOption
                 static async (state, ct) =>
                 {
                     using var request = state.self.BuildRequest(state.call, state.accessToken);
-                    return await state.self._http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+                    return await state.self.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
                 },
                 cancellationToken).ConfigureAwait(false);
             return await ReadResponseAsync(response, cancellationToken).ConfigureAwait(false);

@@ -17,10 +17,11 @@ namespace Actors.Grains.Io;
 internal sealed class IoResilience
 {
     private readonly IoOptions _options;
+    private readonly ResiliencePipeline<HttpResponseMessage> _retrying;
+    private readonly ResiliencePipeline<HttpResponseMessage> _retryingBeforeSending;
     private readonly ResiliencePipeline<HttpResponseMessage> _tokenRequests;
     private readonly ResiliencePipeline<HttpResponseMessage> _ioBreaker;
     private readonly ResiliencePipelineRegistry<string> _tenantBreakers = new();
-    private readonly ResiliencePipelineRegistry<(string Tenant, bool Repeatable)> _tenantCalls = new();
 
     private readonly IoMetrics _metrics;
 
@@ -28,6 +29,8 @@ internal sealed class IoResilience
     {
         _options = options.Value;
         _metrics = metrics;
+        _retrying = Calls(IsTransient, new ResiliencePipelineBuilder<HttpResponseMessage>()).Build();
+        _retryingBeforeSending = Calls(NeverReachedIo, new ResiliencePipelineBuilder<HttpResponseMessage>()).Build();
         // Token requests are safe to repeat; the credential grain brakes a failing token endpoint itself.
         _tokenRequests = Calls(IsTransient, new ResiliencePipelineBuilder<HttpResponseMessage>()).AddTimeout(_options.AttemptTimeout).Build();
         _ioBreaker = new ResiliencePipelineBuilder<HttpResponseMessage>()
@@ -47,18 +50,20 @@ internal sealed class IoResilience
     public ValueTask<HttpResponseMessage> ExecuteAsync<TState>(TenantId tenant, IoRequest call, TState state,
         Func<TState, CancellationToken, ValueTask<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {
-        var pipeline = _tenantCalls.GetOrAddPipeline<HttpResponseMessage>((tenant.Value, IsRepeatable(call)), (builder, context) =>
-        {
-            var (tenantId, repeatable) = context.PipelineKey;
-            // One breaker per tenant, shared by its repeatable and non-repeatable calls; one breaker for io, shared by all.
-            var tenantBreaker = _tenantBreakers.GetOrAddPipeline<HttpResponseMessage>(tenantId, breaker =>
-                breaker.AddCircuitBreaker(Breaker("tenant", _options.TenantBreaker, new PredicateBuilder<HttpResponseMessage>()
-                    .Handle<HttpRequestException>()
-                    .Handle<TimeoutRejectedException>()
-                    .HandleResult(response => (int)response.StatusCode >= 500))));
-            Calls(repeatable ? IsTransient : NeverReachedIo, builder).AddPipeline(tenantBreaker).AddPipeline(_ioBreaker);
-        });
-        return pipeline.ExecuteAsync(static (last, ct) => last.send(last.state, ct), (send, state), cancellationToken);
+        var calls = IsRepeatable(call) ? _retrying : _retryingBeforeSending;
+        // Only the breaker is per tenant: budgets and retries hold no state, and a tenant costs memory on every silo.
+        var tenantBreaker = _tenantBreakers.GetOrAddPipeline<HttpResponseMessage>(tenant.Value, builder =>
+            builder.AddCircuitBreaker(Breaker("tenant", _options.TenantBreaker, new PredicateBuilder<HttpResponseMessage>()
+                .Handle<HttpRequestException>()
+                .Handle<TimeoutRejectedException>()
+                .HandleResult(response => (int)response.StatusCode >= 500))));
+        return calls.ExecuteAsync(
+            static (context, ct) => context.tenantBreaker.ExecuteAsync(
+                static (inner, ct) => inner.ioBreaker.ExecuteAsync(static (last, ct) => last.send(last.state, ct), inner, ct),
+                context,
+                ct),
+            (tenantBreaker, ioBreaker: _ioBreaker, send, state),
+            cancellationToken);
     }
 
     private static bool IsRepeatable(IoRequest call) =>
