@@ -1,5 +1,3 @@
-using Actors.Grains.Hosting;
-
 namespace Actors.Api.Hosting;
 
 /// <summary>The Api's own settings, bound from the <c>Actors</c> section.</summary>
@@ -9,9 +7,6 @@ public sealed class ActorsOptions
 
     /// <summary>The admin bearer key. Required outside Development, where a fixed dev key is used.</summary>
     public string? AdminKey { get; set; }
-
-    /// <summary><c>Standalone</c> (default: silo co-hosted, SQLite) or <c>Cluster</c>.</summary>
-    public ActorsMode Mode { get; set; } = ActorsMode.Standalone;
 
     /// <summary>Largest request body passed to io; a larger one is answered 413. Default 1 MiB.</summary>
     public int MaxRequestBodyBytes { get; set; } = 1024 * 1024;

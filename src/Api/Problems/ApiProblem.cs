@@ -7,8 +7,6 @@ internal sealed class ApiProblem(int status, string code, string detail, TimeSpa
 {
     public int? StatusCode => status;
 
-    public string Code => code;
-
     public Task ExecuteAsync(HttpContext httpContext)
     {
         if (retryAfter is { } wait)

@@ -17,7 +17,7 @@ internal abstract class ForwardingGrain(IoClient io, TimeProvider time, IOptions
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var credential = GrainFactory.GetGrain<ICredentialGrain>(Tenant.Value);
-        _channel = new TenantIoChannel(Tenant, credential, this.AsReference<ITokenLeaseHolder>(), io, time, options.Value.MaxRetryAfter);
+        _channel = new TenantIoChannel(Tenant, credential, this.AsReference<ITokenLeaseHolder>(), io, time, options.Value.MaxRetryAfter, options.Value.MaxThrottlePause);
         return Task.CompletedTask;
     }
 

@@ -9,7 +9,7 @@ namespace Actors.Grains.Forwarding;
 /// credential grain and retries once with the token it hands back (a second 401 goes back to the caller); on a 429
 /// pauses the tenant's calls for as long as io asked.
 /// </summary>
-internal sealed class TenantIoChannel(TenantId tenant, ICredentialGrain credential, ITokenLeaseHolder holder, IoClient io, TimeProvider time, TimeSpan maxHold)
+internal sealed class TenantIoChannel(TenantId tenant, ICredentialGrain credential, ITokenLeaseHolder holder, IoClient io, TimeProvider time, TimeSpan maxHold, TimeSpan maxPause)
 {
     /// <summary>
     /// How long a token is reused without asking the credential grain again. The credential grain ends leases at
@@ -68,6 +68,9 @@ internal sealed class TenantIoChannel(TenantId tenant, ICredentialGrain credenti
 
     private async Task PauseAsync(TimeSpan wait)
     {
+        // The same cap the credential grain applies cluster-wide: no Retry-After stops a tenant for long.
+        if (wait > maxPause)
+            wait = maxPause;
         _pausedUntil = time.GetUtcNow() + wait;
         // Every other grain of the tenant, on any silo, learns of the pause with its next lease.
         await credential.PauseCalls(wait);
