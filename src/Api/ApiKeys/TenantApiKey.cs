@@ -15,6 +15,9 @@ internal readonly record struct TenantApiKey(string Id, byte[] SecretHash)
     private const int IdBytes = 9;
     private const int SecretBytes = 32;
 
+    /// <summary>32 bytes are 43 base64url characters; the bound keeps a hostile header off the stack.</summary>
+    private const int MaxSecretChars = 64;
+
     /// <summary>A new key: its parsed form for storage and its text, to be shown once.</summary>
     public static (TenantApiKey Key, string Text) Create()
     {
@@ -23,22 +26,27 @@ internal readonly record struct TenantApiKey(string Id, byte[] SecretHash)
         return (new TenantApiKey(id, Hash(secret)), $"{Prefix}{id}_{secret}");
     }
 
-    public static bool TryParse(string text, [NotNullWhen(true)] out TenantApiKey? key)
+    public static bool TryParse(ReadOnlySpan<char> text, [NotNullWhen(true)] out TenantApiKey? key)
     {
         key = null;
         if (!text.StartsWith(Prefix, StringComparison.Ordinal))
             return false;
-        var rest = text.AsSpan(Prefix.Length);
+        var rest = text[Prefix.Length..];
         // The id is 12 base64url characters, and base64url may itself contain '_': split at the fixed length.
-        if (rest.Length <= 13 || rest[12] != '_')
+        if (rest.Length <= 13 || rest.Length > 13 + MaxSecretChars || rest[12] != '_')
             return false;
-        var id = rest[..12].ToString();
-        var secret = rest[13..].ToString();
+        var id = rest[..12];
+        var secret = rest[13..];
         if (!Base64Url.IsValid(id) || !Base64Url.IsValid(secret, out var secretLength) || secretLength != SecretBytes)
             return false;
-        key = new TenantApiKey(id, Hash(secret));
+        key = new TenantApiKey(id.ToString(), Hash(secret));
         return true;
     }
 
-    private static byte[] Hash(string secret) => SHA256.HashData(Encoding.ASCII.GetBytes(secret));
+    private static byte[] Hash(ReadOnlySpan<char> secret)
+    {
+        Span<byte> ascii = stackalloc byte[MaxSecretChars];
+        var length = Encoding.ASCII.GetBytes(secret, ascii);
+        return SHA256.HashData(ascii[..length]);
+    }
 }

@@ -2,9 +2,7 @@ using Actors.Api.Auth;
 using Actors.Api.Forwarding;
 using Actors.Api.Hosting;
 using Actors.Api.Problems;
-using Actors.Grains.Accounts;
 using Actors.Grains.Io;
-using Actors.Grains.Vaults;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -36,7 +34,7 @@ internal static class IoPassthroughApi
         return app;
     }
 
-    private static async Task<IResult> Forward(HttpContext http, IGrainFactory grains, IOptions<ActorsOptions> options)
+    private static async Task<IResult> Forward(HttpContext http, ForwardingGrains grains, IOptions<ActorsOptions> options)
     {
         var rawTarget = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? http.Request.Path + http.Request.QueryString;
         if (!IoPath.TryParse(rawTarget, out var ioPath, out var error))
@@ -48,7 +46,7 @@ internal static class IoPassthroughApi
         // Most calls are reads without a body: skip the buffer altogether.
         var body = http.Request.ContentLength == 0 || !http.Request.Body.CanRead || (http.Request.ContentLength is null && !HasChunkedBody(http.Request))
             ? []
-            : await BoundedRead.ReadAsync(http.Request.Body, limit, http.RequestAborted);
+            : await BoundedRead.ReadAsync(http.Request.Body, limit, http.RequestAborted, http.Request.ContentLength);
         if (body is null)
             return TooLarge(limit);
 
@@ -64,8 +62,8 @@ internal static class IoPassthroughApi
 
         var tenant = http.Tenant();
         var response = ioPath.VaultId is { } vaultId
-            ? await grains.GetGrain<IVaultGrain>(VaultGrainKey.For(tenant, vaultId)).Send(request)
-            : await grains.GetGrain<IAccountGrain>(tenant.Value).Send(request);
+            ? await grains.Vault(tenant, vaultId).Send(request)
+            : await grains.Account(tenant).Send(request);
         return IoResults.From(response);
     }
 

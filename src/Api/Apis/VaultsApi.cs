@@ -2,9 +2,7 @@ using Actors.Api.Auth;
 using Actors.Api.Forwarding;
 using Actors.Api.Hosting;
 using Actors.Api.Problems;
-using Actors.Grains.Accounts;
 using Actors.Grains.Io;
-using Actors.Grains.Vaults;
 
 namespace Actors.Api.Apis;
 
@@ -34,18 +32,17 @@ internal static class VaultsApi
         return app;
     }
 
-    private static async Task<IResult> ListVaults(HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> ListVaults(HttpContext http, ForwardingGrains grains)
     {
         var request = IoRequest.Get("/v1/vaults" + http.Request.QueryString.Value);
-        return IoResults.From(await grains.GetGrain<IAccountGrain>(http.Tenant().Value).Send(request));
+        return IoResults.From(await grains.Account(http.Tenant()).Send(request));
     }
 
-    private static async Task<IResult> GetVault(string vaultId, HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> GetVault(string vaultId, HttpContext http, ForwardingGrains grains)
     {
         if (!VaultIds.IsValid(vaultId))
             return ApiProblem.InvalidRequest(VaultIds.Rule);
-        var key = VaultGrainKey.For(http.Tenant(), vaultId);
         var request = IoRequest.Get("/v1/vaults/" + Uri.EscapeDataString(vaultId));
-        return IoResults.From(await grains.GetGrain<IVaultGrain>(key).Send(request));
+        return IoResults.From(await grains.Vault(http.Tenant(), vaultId).Send(request));
     }
 }

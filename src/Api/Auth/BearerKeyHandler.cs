@@ -29,14 +29,23 @@ internal sealed class BearerKeyHandler(
             return AuthenticateResult.NoResult();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.Length <= 7)
             return AuthenticateResult.Fail("The Authorization header is not a bearer key.");
-        var presented = header[7..].Trim();
-
-        // Hashing both sides gives equal lengths, so the comparison time says nothing about the key.
-        if (CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), _adminKeyHash))
+        var presented = header.AsSpan(7).Trim();
+        if (IsAdminKey(presented))
             return Success(new Claim(ClaimTypes.Role, CallerClaims.AdminRole));
         if (TenantApiKey.TryParse(presented, out var tenantKey) && await tenantKeys.ResolveAsync(tenantKey.Value) is { } tenant)
             return Success(new Claim(CallerClaims.TenantClaim, tenant));
         return AuthenticateResult.Fail("Unknown key.");
+    }
+
+    /// <summary>Hashing both sides gives equal lengths, so the comparison time says nothing about the key. Runs on every request: no allocation.</summary>
+    private bool IsAdminKey(ReadOnlySpan<char> presented)
+    {
+        const int OnStack = 256;
+        Span<byte> utf8 = presented.Length <= OnStack ? stackalloc byte[Encoding.UTF8.GetMaxByteCount(OnStack)] : new byte[Encoding.UTF8.GetMaxByteCount(presented.Length)];
+        var length = Encoding.UTF8.GetBytes(presented, utf8);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(utf8[..length], hash);
+        return CryptographicOperations.FixedTimeEquals(hash, _adminKeyHash);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

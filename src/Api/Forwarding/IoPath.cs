@@ -8,23 +8,24 @@ namespace Actors.Api.Forwarding;
 /// </summary>
 internal sealed record IoPath(string PathAndQuery, string? VaultId)
 {
-    /// <summary>Segments after <c>/v1/tenants/{tenantId}/io</c> in the raw target.</summary>
-    private const int PrefixSegments = 5;
+    /// <summary>Slashes in <c>/v1/tenants/{tenantId}/io/</c>: the io path starts after the last of them.</summary>
+    private const int PrefixSlashes = 5;
 
     public static bool TryParse(string rawTarget, [NotNullWhen(true)] out IoPath? ioPath, [NotNullWhen(false)] out string? error)
     {
         ioPath = null;
         var queryStart = rawTarget.IndexOf('?');
-        var path = queryStart < 0 ? rawTarget : rawTarget[..queryStart];
-        var query = queryStart < 0 ? "" : rawTarget[queryStart..];
-        var segments = path.Split('/');
-        if (segments.Length <= PrefixSegments || segments[PrefixSegments].Length == 0)
+        var path = queryStart < 0 ? rawTarget.AsSpan() : rawTarget.AsSpan(0, queryStart);
+        var ioStart = AfterSlashes(path, PrefixSlashes);
+        if (ioStart < 0 || ioStart == path.Length || path[ioStart] == '/')
         {
             error = "Name the io path after /io/, for example /io/vaults.";
             return false;
         }
 
-        var first = Uri.UnescapeDataString(segments[PrefixSegments]);
+        var ioPathOnly = path[ioStart..];
+        var firstEnd = ioPathOnly.IndexOf('/');
+        var first = Unescaped(firstEnd < 0 ? ioPathOnly : ioPathOnly[..firstEnd]);
         // Token requests belong to the credential grain alone.
         if (first.Equals("auth", StringComparison.OrdinalIgnoreCase))
         {
@@ -33,9 +34,11 @@ internal sealed record IoPath(string PathAndQuery, string? VaultId)
         }
 
         string? vaultId = null;
-        if (first.Equals("vaults", StringComparison.Ordinal) && segments.Length > PrefixSegments + 1)
+        if (first.SequenceEqual("vaults") && firstEnd >= 0)
         {
-            vaultId = Uri.UnescapeDataString(segments[PrefixSegments + 1]);
+            var afterVaults = ioPathOnly[(firstEnd + 1)..];
+            var idEnd = afterVaults.IndexOf('/');
+            vaultId = Uri.UnescapeDataString(idEnd < 0 ? afterVaults : afterVaults[..idEnd]);
             if (!VaultIds.IsValid(vaultId))
             {
                 error = VaultIds.Rule;
@@ -43,8 +46,25 @@ internal sealed record IoPath(string PathAndQuery, string? VaultId)
             }
         }
 
-        ioPath = new IoPath($"/v1/{string.Join('/', segments[PrefixSegments..])}{query}", vaultId);
+        ioPath = new IoPath(string.Concat("/v1/", rawTarget.AsSpan(ioStart)), vaultId);
         error = null;
         return true;
     }
+
+    /// <summary>The index just after the <paramref name="count"/>th slash, or -1 when there are fewer.</summary>
+    private static int AfterSlashes(ReadOnlySpan<char> path, int count)
+    {
+        var index = -1;
+        for (var found = 0; found < count; found++)
+        {
+            var next = path[(index + 1)..].IndexOf('/');
+            if (next < 0)
+                return -1;
+            index += next + 1;
+        }
+        return index + 1;
+    }
+
+    private static ReadOnlySpan<char> Unescaped(ReadOnlySpan<char> segment) =>
+        segment.Contains('%') ? Uri.UnescapeDataString(segment) : segment;
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Actors.Api.Problems;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -10,20 +11,27 @@ namespace Actors.Api.Forwarding;
 /// </summary>
 internal sealed class RawPathGuard(RequestDelegate next)
 {
-    private static readonly string[] Forbidden = ["%2e", "%2f", "%5c", "\\", "//"];
+    private static readonly SearchValues<string> Forbidden = SearchValues.Create(["%2e", "%2f", "%5c", "\\", "//"], StringComparison.OrdinalIgnoreCase);
 
     public Task InvokeAsync(HttpContext context)
     {
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "";
         var query = raw.IndexOf('?');
-        var path = query < 0 ? raw : raw[..query];
-        if (!IsSafe(path))
+        if (!IsSafe(query < 0 ? raw : raw.AsSpan(0, query)))
             return new ApiProblem(400, ProblemCodes.InvalidRequest, "The path holds a traversal, an encoded slash or an empty segment.")
                 .ExecuteAsync(context);
         return next(context);
     }
 
-    private static bool IsSafe(string path) =>
-        !Forbidden.Any(marker => path.Contains(marker, StringComparison.OrdinalIgnoreCase))
-        && !path.Split('/').Any(segment => segment is "." or "..");
+    private static bool IsSafe(ReadOnlySpan<char> path)
+    {
+        if (path.ContainsAny(Forbidden))
+            return false;
+        foreach (var segment in path.Split('/'))
+        {
+            if (path[segment] is "." or "..")
+                return false;
+        }
+        return true;
+    }
 }

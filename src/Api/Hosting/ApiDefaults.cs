@@ -37,6 +37,7 @@ internal static class ApiDefaults
         services.AddMemoryCache();
         services.AddSingleton<TenantKeyResolver>();
         services.AddSingleton<IpAllowlists>();
+        services.AddSingleton<ForwardingGrains>();
         services.AddAuthentication(BearerKeyHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerKeyHandler>(BearerKeyHandler.SchemeName, null);
         services.AddAuthorizationBuilder()

@@ -10,6 +10,7 @@ namespace Actors.Grains.Accounts;
 
 /// <summary>Forwards a tenant's account-level io calls. Reentrant for the same reason as the vault grain.</summary>
 [Reentrant]
+[GrainType(AccountGrainKey.TypeName)]
 internal sealed class AccountGrain(IoClient io, [FromKeyedServices(ActorsClock.Key)] TimeProvider time, IOptions<IoOptions> options, IoMetrics metrics)
     : ForwardingGrain(io, time, options, metrics), IAccountGrain
 {

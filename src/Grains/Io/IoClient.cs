@@ -61,7 +61,7 @@ internal sealed class IoClient(IHttpClientFactory clients, IoResilience resilien
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var response = await SendCoreAsync(tenant, call, accessToken, cancellationToken).ConfigureAwait(false);
-        var statusClass = response.Failure == IoFailure.None ? $"{response.Status / 100}xx" : "error";
+        var statusClass = response.Failure == IoFailure.None ? IoMetrics.StatusClass(response.Status) : "error";
         metrics.Call(call.Method, IoRouteTemplate.For(call.PathAndQuery), statusClass, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return response;
     }
@@ -122,7 +122,7 @@ internal sealed class IoClient(IHttpClientFactory clients, IoResilience resilien
         if (response.Content.Headers.ContentLength > limit)
             return IoResponse.Failed(IoFailure.PayloadTooLarge);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var body = await BoundedRead.ReadAsync(stream, limit, cancellationToken).ConfigureAwait(false);
+        var body = await BoundedRead.ReadAsync(stream, limit, cancellationToken, response.Content.Headers.ContentLength).ConfigureAwait(false);
         if (body is null)
             return IoResponse.Failed(IoFailure.PayloadTooLarge);
         return new IoResponse((int)response.StatusCode, response.Content.Headers.ContentType?.ToString(), body,

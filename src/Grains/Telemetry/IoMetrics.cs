@@ -35,6 +35,17 @@ public sealed class IoMetrics
         _duration.Record(took.TotalSeconds, tags);
     }
 
+    /// <summary>The status class label (<c>2xx</c>, <c>4xx</c> …) without building a string per call.</summary>
+    public static string StatusClass(int status) => (status / 100) switch
+    {
+        1 => "1xx",
+        2 => "2xx",
+        3 => "3xx",
+        4 => "4xx",
+        5 => "5xx",
+        _ => "other",
+    };
+
     public void Retried() => _retries.Add(1);
 
     public void Coalesced() => _coalesced.Add(1);

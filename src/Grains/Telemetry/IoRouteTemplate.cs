@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Actors.Grains.Telemetry;
 
 /// <summary>
@@ -15,10 +17,24 @@ public static class IoRouteTemplate
         "tron", "bittensor",
     };
 
+    // Looked up by span, so that a path's segments are never cut into strings of their own: this runs on every call.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WordsBySpan = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static string For(string pathAndQuery)
     {
         var queryStart = pathAndQuery.IndexOf('?');
-        var path = queryStart < 0 ? pathAndQuery : pathAndQuery[..queryStart];
-        return string.Join('/', path.Split('/').Select(segment => segment.Length == 0 || Words.Contains(segment) ? segment : "{id}"));
+        var path = queryStart < 0 ? pathAndQuery.AsSpan() : pathAndQuery.AsSpan(0, queryStart);
+        var template = new StringBuilder(path.Length + 8);
+        foreach (var range in path.Split('/'))
+        {
+            if (range.Start.Value > 0)
+                template.Append('/');
+            var segment = path[range];
+            if (segment.IsEmpty || WordsBySpan.Contains(segment))
+                template.Append(segment);
+            else
+                template.Append("{id}");
+        }
+        return template.ToString();
     }
 }

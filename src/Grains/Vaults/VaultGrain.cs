@@ -10,6 +10,7 @@ namespace Actors.Grains.Vaults;
 
 /// <summary>Forwards one vault's io calls. Reentrant: one slow io call must not queue the vault's other calls behind it.</summary>
 [Reentrant]
+[GrainType(VaultGrainKey.TypeName)]
 internal sealed class VaultGrain(IoClient io, [FromKeyedServices(ActorsClock.Key)] TimeProvider time, IOptions<IoOptions> options, IoMetrics metrics)
     : ForwardingGrain(io, time, options, metrics), IVaultGrain
 {
