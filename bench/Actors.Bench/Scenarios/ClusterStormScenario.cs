@@ -46,6 +46,7 @@ internal static class ClusterStormScenario
 
         var report = new BenchReport($"Token storm, {silos} silos", command);
         report.Line($"{tenants} registered tenants, the cluster restarted (no tokens in memory), then {callers} concurrent calls per tenant, all at once, spread over the Apis ({tenants * callers} calls).");
+        report.Line("");
         report.Line($"Topology: {silos} Silo processes, {apis} Api processes in cluster mode, redis-server {redis.Version} (append-only, fsync always), the sandbox in the bench process; all on loopback.");
         report.Line("");
         report.Table(TokenStorm.Header, figures);
