@@ -11,7 +11,14 @@ switch (scenario)
         await ProxyScenario.RunAsync(options.Int("connections", 64), TimeSpan.FromSeconds(options.Double("seconds", 10)), options.Int("rounds", 2), command);
         break;
     case "storm":
-        await StormScenario.RunAsync(options.Int("tenants", 1000), options.Int("callers", 20), command);
+        // Standalone (the one silo inside the Api), then the cluster; --silos runs only one of the two.
+        foreach (var silos in options.Values.ContainsKey("silos") ? [options.Int("silos", 3)] : new[] { 1, 3 })
+        {
+            if (silos == 1)
+                await StormScenario.RunAsync(options.Int("tenants", 1000), options.Int("callers", 20), command);
+            else
+                await ClusterStormScenario.RunAsync(options.Int("tenants", 1000), options.Int("callers", 20), silos, options.Int("apis", 2), command);
+        }
         break;
     case "scale":
         await ScaleScenario.RunAsync(options.Int("tenants", 100_000), options.Int("callers", 32), command);
@@ -29,7 +36,8 @@ switch (scenario)
         Console.WriteLine("""
             usage: dotnet run -c Release --project bench/Actors.Bench -- <scenario> [--name value …]
               proxy  [--connections 64] [--seconds 10] [--rounds 2]  direct vs YARP with a cached token vs Actors; coalescing
-              storm  [--tenants 1000] [--callers 20]                token requests when every tenant is called at once, cold
+              storm  [--tenants 1000] [--callers 20]                token requests when every tenant is called at once, cold:
+                     [--silos 1|3] [--apis 2]                       standalone, then 3 Silo and 2 Api processes on Redis; --silos picks one
               scale  [--tenants 100000] [--callers 32]              memory per active tenant, activation rate
               soak   [--minutes 5] [--tenants 50] [--callers 32]   io failing 20 % 5xx, 5 % resets, 1 % 429
             """);

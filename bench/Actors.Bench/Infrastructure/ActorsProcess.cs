@@ -5,29 +5,35 @@ using System.Security.Cryptography;
 
 namespace Actors.Bench.Infrastructure;
 
-/// <summary>The built Actors Api, standalone, as its own process on loopback, configured through environment variables.</summary>
+/// <summary>
+/// A built Actors executable as its own process on loopback, configured through environment variables: the Api
+/// (standalone unless the settings say otherwise) or a Silo of a cluster.
+/// </summary>
 internal sealed class ActorsProcess : IAsyncDisposable
 {
     public const string AdminKey = "bench-admin-key-0123456789";
     private readonly Process _process;
     private readonly string _folder;
+    private readonly string _project;
 
-    private ActorsProcess(Process process, Uri address, string folder)
+    private ActorsProcess(Process process, Uri address, string folder, string project)
     {
         _process = process;
         Address = address;
         _folder = folder;
+        _project = project;
     }
 
     public Uri Address { get; }
 
     public Process Process => _process;
 
-    public static async Task<ActorsProcess> StartAsync(string ioBaseUrl, IDictionary<string, string>? settings = null)
+    /// <param name="project">"Api", or "Silo" for a cluster's silo (with cluster settings).</param>
+    public static async Task<ActorsProcess> StartAsync(string ioBaseUrl, IDictionary<string, string>? settings = null, string project = "Api")
     {
         var folder = Directory.CreateTempSubdirectory("actors-bench-").FullName;
         var port = FreePort();
-        var dll = Path.Combine(Repository.Root, "src", "Api", "bin", Repository.Configuration, "net10.0", "Actors.Api.dll");
+        var dll = Path.Combine(Repository.Root, "src", project, "bin", Repository.Configuration, "net10.0", $"Actors.{project}.dll");
         var start = new ProcessStartInfo("dotnet", [dll]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         var environment = new Dictionary<string, string>
         {
@@ -52,11 +58,19 @@ internal sealed class ActorsProcess : IAsyncDisposable
 
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) Console.Error.WriteLine($"[actors] {line.Data}"); };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) Console.Error.WriteLine($"[{project.ToLowerInvariant()}] {line.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var actors = new ActorsProcess(process, new Uri($"http://127.0.0.1:{port}"), folder);
-        await actors.WaitReadyAsync();
+        var actors = new ActorsProcess(process, new Uri($"http://127.0.0.1:{port}"), folder, project);
+        try
+        {
+            await actors.WaitReadyAsync();
+        }
+        catch
+        {
+            await actors.DisposeAsync();
+            throw;
+        }
         return actors;
     }
 
@@ -75,7 +89,7 @@ internal sealed class ActorsProcess : IAsyncDisposable
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
-                throw new InvalidOperationException($"Actors exited with {_process.ExitCode}; build it first: dotnet build -c Release");
+                throw new InvalidOperationException($"Actors.{_project} exited with {_process.ExitCode}; build it first: dotnet build -c Release bench/Actors.Bench");
             try
             {
                 if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
@@ -87,7 +101,7 @@ internal sealed class ActorsProcess : IAsyncDisposable
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException("Actors did not become ready within 60 s.");
+        throw new TimeoutException($"Actors.{_project} did not become ready within 60 s.");
     }
 
     public static int FreePort()
@@ -95,6 +109,27 @@ internal sealed class ActorsProcess : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>
+    /// Asks the process to stop, as <c>kill</c> (SIGTERM) would, and waits at most 30 s: a silo stopped so leaves the
+    /// cluster's membership table, and the next silos do not wait for it to be declared dead.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_process.HasExited)
+            return;
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString()]))
+            await term.WaitForExitAsync();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await _process.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Disposing kills it.
+        }
     }
 
     public async ValueTask DisposeAsync()
