@@ -44,6 +44,11 @@ internal static class EchoEndpoints
             request.ContentType,
             Convert.ToBase64String(body),
             body.Length);
+        // A real server may set cookies or redirect: the echo does either on request, so that clients can be tested against both.
+        if (request.Query["setCookie"] is { Count: > 0 } cookie)
+            http.Response.Headers.SetCookie = $"io-session={cookie}; Path=/";
+        if (request.Query["location"] is { Count: > 0 } location)
+            http.Response.Headers.Location = location.ToString();
         return Results.Json(echo, statusCode: Status(request));
     }
 

@@ -74,6 +74,16 @@ public static class ActorsGrainsExtensions
                 // The resilience pipeline owns timeouts.
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
+            // One handler serves every tenant: no cookie jar, so nothing io sets for one tenant is sent for another;
+            // no redirects, so a tenant's token goes to io's base address and nowhere else. Connections are renewed
+            // every few minutes, which lets DNS changes through without rotating handlers.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                UseCookies = false,
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             // The default handler logs every request at Information: too loud for the hot path.
             .RemoveAllLoggers();
 

@@ -14,8 +14,11 @@ internal sealed class IoClient(IHttpClientFactory clients, IoResilience resilien
     public const string HttpClientName = "io";
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
 
-    /// <summary>A client from the factory's pooled handlers: cheap to make per call, and nothing held per grain.</summary>
-    private HttpClient Http => clients.CreateClient(HttpClientName);
+    /// <summary>
+    /// One client for every call: its handler lives as long as the process and renews its connections itself
+    /// (see the "io" client's registration), so there is nothing to gain from a client per call but allocations.
+    /// </summary>
+    private readonly HttpClient _http = clients.CreateClient(HttpClientName);
 
     /// <summary>Asks io for a token with the given client pair. Never throws for io's answers; never puts the secret in an error.</summary>
     public async Task<TokenAnswer> RequestTokenAsync(string clientId, string clientSecret, DateTimeOffset now, CancellationToken cancellationToken)
@@ -33,7 +36,7 @@ internal sealed class IoClient(IHttpClientFactory clients, IoResilience resilien
                     request.Headers.Accept.Add(Json);
                     return await state.http.SendAsync(request, ct).ConfigureAwait(false);
                 },
-                (http: Http, clientId, clientSecret),
+                (http: _http, clientId, clientSecret),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException)
@@ -77,7 +80,7 @@ internal sealed class IoClient(IHttpClientFactory clients, IoResilience resilien
                 static async (state, ct) =>
                 {
                     using var request = state.self.BuildRequest(state.call, state.accessToken);
-                    return await state.self.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+                    return await state.self._http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
                 },
                 cancellationToken).ConfigureAwait(false);
             return await ReadResponseAsync(response, cancellationToken).ConfigureAwait(false);

@@ -73,9 +73,10 @@ public sealed class ActorsHost : WebApplicationFactory<Program>
     /// <summary>Where the Api listens, for raw requests that an <see cref="HttpClient"/> would normalise.</summary>
     public Uri Address => new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
 
+    /// <summary>A caller that sees the Api's answers as they are: no redirect is followed on its behalf.</summary>
     public HttpClient Caller(string? bearerKey)
     {
-        var client = CreateClient();
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = Address });
         if (bearerKey is not null)
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearerKey);
         return client;

@@ -138,6 +138,29 @@ public sealed class PassthroughTests : IAsyncLifetime
         Assert.True(chains.GetProperty("data").GetArrayLength() > 0);
     }
 
+    [Fact]
+    public async Task CookiesIoSetsForOneTenantAreNeverSentForAnyCall()
+    {
+        await _actors.RegisterAsync("other", vaultCount: 1);
+        var other = _actors.Host.Caller((await _actors.IssueKeyAsync("other")).Key);
+        (await _caller.GetAsync("/v1/tenants/acme/io/echo/login?setCookie=acme-session")).EnsureSuccessStatusCode();
+
+        var otherEcho = await other.GetFromJsonAsync<JsonElement>("/v1/tenants/other/io/echo/next");
+        var sameEcho = await _caller.GetFromJsonAsync<JsonElement>("/v1/tenants/acme/io/echo/next");
+
+        Assert.False(otherEcho.GetProperty("headers").TryGetProperty("cookie", out _));
+        Assert.False(sameEcho.GetProperty("headers").TryGetProperty("cookie", out _));
+    }
+
+    [Fact]
+    public async Task IosRedirectComesBackUnfollowedSoTheTokenGoesNowhereElse()
+    {
+        var response = await _caller.GetAsync("/v1/tenants/acme/io/echo/moved?status=302&location=/v1/echo/followed");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/v1/echo/moved", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("path").GetString());
+    }
+
     private async Task<JsonElement> SendForEchoAsync(HttpRequestMessage request)
     {
         var response = await _caller.SendAsync(request);
