@@ -9,7 +9,12 @@ using Orleans.Dashboard;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.UseOrleans(silo => silo.AddActors().AddDashboard());
+builder.UseOrleans(silo =>
+{
+    silo.AddActors();
+    if (ActorsDashboard.Enabled(builder.Configuration))
+        silo.AddDashboard();
+});
 // Serve health (not ready) while the silo is still joining the cluster.
 builder.Services.Configure<HostOptions>(options => options.ServicesStartConcurrently = true);
 builder.Services.AddHealthChecks()
@@ -20,7 +25,7 @@ var otlp = !string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPO
 var telemetry = builder.Services.AddOpenTelemetry()
     .ConfigureResource(resource => resource.AddService("actors-silo"))
     .WithMetrics(metrics => metrics.AddMeter(TokenMetrics.MeterName, IoMetrics.MeterName, "Microsoft.Orleans", "System.Runtime").AddHttpClientInstrumentation().AddPrometheusExporter());
-if (otlp || builder.Configuration.GetValue<bool>("Actors:Telemetry:Traces"))
+if (ActorsTraces.Enabled(builder.Configuration))
     telemetry.WithTracing(tracing => tracing.AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application").AddHttpClientInstrumentation());
 if (otlp)
     telemetry.UseOtlpExporter();

@@ -70,7 +70,7 @@ internal static class ApiDefaults
         app.UseRateLimiter();
         app.MapOpenApi();
         app.MapPrometheusScrapingEndpoint("/metrics");
-        if (OrleansHosting.DashboardEnabled(app.Configuration))
+        if (ActorsDashboard.Enabled(app.Configuration))
             app.MapOrleansDashboard("/dashboard").RequireAuthorization(CallerClaims.AdminPolicy);
         if (app.Environment.IsDevelopment())
             app.MapScalarApiReference();

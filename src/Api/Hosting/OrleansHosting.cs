@@ -16,7 +16,7 @@ internal static class OrleansHosting
             builder.UseOrleansClient(client =>
             {
                 client.UseActorsRedisCluster(builder.Configuration);
-                if (DashboardEnabled(builder.Configuration))
+                if (ActorsDashboard.Enabled(builder.Configuration))
                     client.AddDashboard();
             });
             // Serve health (not ready) while the client is still looking for the cluster.
@@ -27,14 +27,11 @@ internal static class OrleansHosting
             builder.UseOrleans(silo =>
             {
                 silo.AddActors();
-                if (DashboardEnabled(builder.Configuration))
+                if (ActorsDashboard.Enabled(builder.Configuration))
                     silo.AddDashboard();
             });
             builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         }
         return builder;
     }
-
-    /// <summary><c>Actors:Dashboard</c>, default true: the dashboard profiles every grain call, which costs throughput.</summary>
-    public static bool DashboardEnabled(IConfiguration configuration) => configuration.GetValue("Actors:Dashboard", true);
 }

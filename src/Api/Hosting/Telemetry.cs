@@ -24,7 +24,7 @@ internal static class Telemetry
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddPrometheusExporter());
-        if (otlp || builder.Configuration.GetValue<bool>("Actors:Telemetry:Traces"))
+        if (ActorsTraces.Enabled(builder.Configuration))
         {
             telemetry.WithTracing(tracing => tracing
                 .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")

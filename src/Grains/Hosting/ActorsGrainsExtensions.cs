@@ -64,8 +64,9 @@ public static class ActorsGrainsExtensions
         services.AddMetrics();
         services.TryAddSingleton<TokenMetrics>();
         services.TryAddSingleton<IoMetrics>();
-        // One trace from the Api request through the grains to the io call.
-        silo.AddActivityPropagation();
+        // One trace from the Api request through the grains to the io call, when traces are recorded.
+        if (ActorsTraces.Enabled(silo.Configuration))
+            silo.AddActivityPropagation();
         services.TryAddSingleton<IoResilience>();
         services.TryAddSingleton<IoClient>();
         services.AddHttpClient(IoClient.HttpClientName, (provider, http) =>

@@ -1,4 +1,5 @@
 using System.Net;
+using Actors.Grains.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -62,6 +63,9 @@ public static class RedisClusterHosting
     public static IClientBuilder UseActorsRedisCluster(this IClientBuilder client, IConfiguration configuration)
     {
         var redis = RedisConnectionString(configuration);
+        // Trace context crosses grain calls only when traces are recorded (see ActorsTraces).
+        if (ActorsTraces.Enabled(configuration))
+            client.AddActivityPropagation();
         return client
             .UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(redis))
             .Configure<ClusterOptions>(options =>
@@ -69,7 +73,6 @@ public static class RedisClusterHosting
                 options.ServiceId = ActorsGrainsExtensions.ServiceId(configuration);
                 options.ClusterId = ActorsGrainsExtensions.ClusterId(configuration);
             })
-            .AddActivityPropagation()
             .UseConnectionRetryFilter(async (_, cancellationToken) =>
             {
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);

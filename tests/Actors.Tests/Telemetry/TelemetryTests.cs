@@ -17,6 +17,7 @@ public sealed class TelemetryTests : IAsyncLifetime
     {
         ["Io:RetryBaseDelay"] = "00:00:00.01",
         ["Actors:Telemetry:Traces"] = "true",
+        ["Actors:Dashboard"] = "true",
     });
 
     public async Task DisposeAsync() => await _actors.DisposeAsync();
