@@ -21,18 +21,26 @@ public static class BoundedRead
 
     private static async Task<byte[]?> ReadUnknownLengthAsync(Stream stream, int limit, CancellationToken cancellationToken)
     {
+        // Read into pooled buffers, growing as needed; the only array kept is the answer itself.
         var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        var filled = 0;
         try
         {
-            using var collected = new MemoryStream();
             int read;
-            while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false)) > 0)
             {
-                if (collected.Length + read > limit)
+                filled += read;
+                if (filled > limit)
                     return null;
-                collected.Write(buffer, 0, read);
+                if (filled == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, (long)limit + 1));
+                    buffer.AsSpan(0, filled).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
             }
-            return collected.ToArray();
+            return buffer.AsSpan(0, filled).ToArray();
         }
         finally
         {
