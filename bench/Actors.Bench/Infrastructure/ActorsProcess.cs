@@ -82,6 +82,15 @@ internal sealed class ActorsProcess : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Bytes the process has allocated so far, from the runtime metrics it exports.</summary>
+    public async Task<long> AllocatedAsync()
+    {
+        using var client = Client(null);
+        var line = (await client.GetStringAsync("/metrics")).Split('\n')
+            .First(l => l.StartsWith("dotnet_gc_heap_total_allocated_bytes_total{", StringComparison.Ordinal));
+        return (long)double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private async Task WaitReadyAsync()
     {
         using var client = Client(null);

@@ -51,6 +51,13 @@ internal sealed class ChildHost : IAsyncDisposable
         throw new TimeoutException($"{role} did not start.");
     }
 
+    /// <summary>Bytes the child has allocated so far (see <see cref="Scenarios.Hosts.AllocatedPath"/>).</summary>
+    public async Task<long> AllocatedAsync()
+    {
+        using var client = new HttpClient { BaseAddress = Address };
+        return long.Parse(await client.GetStringAsync(Scenarios.Hosts.AllocatedPath), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!Process.HasExited)

@@ -35,28 +35,28 @@ internal static class ProxyScenario
             for (var round = 0; round < rounds; round++)
             {
                 // A cursor page of three vaults, about 450 bytes of JSON.
-                await Measure(results, "direct", () => Get(sandbox.Address, "/v1/vaults?limit=3", token), sandbox.Process);
-                await Measure(results, "YARP + cached token", () => Get(yarp.Address, "/v1/vaults?limit=3", null), yarp.Process);
-                await Measure(results, "Actors", () => Get(actors.Address, "/v1/tenants/bench/io/vaults?limit=3", key), actors.Process);
+                await Measure(results, "direct", () => Get(sandbox.Address, "/v1/vaults?limit=3", token), sandbox.Process, sandbox.AllocatedAsync);
+                await Measure(results, "YARP + cached token", () => Get(yarp.Address, "/v1/vaults?limit=3", null), yarp.Process, yarp.AllocatedAsync);
+                await Measure(results, "Actors", () => Get(actors.Address, "/v1/tenants/bench/io/vaults?limit=3", key), actors.Process, actors.AllocatedAsync);
             }
             for (var round = 0; round < rounds; round++)
-                await Measure(results, "Actors, read-heavy, no coalescing", () => Get(actors.Address, $"/v1/tenants/bench/vaults/{Vault}", key), actors.Process);
+                await Measure(results, "Actors, read-heavy, no coalescing", () => Get(actors.Address, $"/v1/tenants/bench/vaults/{Vault}", key), actors.Process, actors.AllocatedAsync);
         }
         await using (var actors = await StartActorsAsync(sandbox.Address, coalesce: true))
         {
             var key = await IssueKeyAsync(actors);
             for (var round = 0; round < rounds; round++)
-                await Measure(results, "Actors, read-heavy, coalescing", () => Get(actors.Address, $"/v1/tenants/bench/vaults/{Vault}", key), actors.Process);
+                await Measure(results, "Actors, read-heavy, coalescing", () => Get(actors.Address, $"/v1/tenants/bench/vaults/{Vault}", key), actors.Process, actors.AllocatedAsync);
         }
         for (var round = 0; round < rounds; round++)
-            await Measure(results, "YARP, read-heavy", () => Get(yarp.Address, $"/v1/vaults/{Vault}", null), yarp.Process);
+            await Measure(results, "YARP, read-heavy", () => Get(yarp.Address, $"/v1/vaults/{Vault}", null), yarp.Process, yarp.AllocatedAsync);
 
         Report(results, connections, duration, rounds, command);
 
-        async Task Measure(Dictionary<string, List<ClosedLoopLoad.Result>> into, string name, Func<HttpRequestMessage> request, Process server)
+        async Task Measure(Dictionary<string, List<ClosedLoopLoad.Result>> into, string name, Func<HttpRequestMessage> request, Process server, Func<Task<long>> allocated)
         {
-            var result = await ClosedLoopLoad.RunAsync(request, connections, warmUp, duration, server);
-            Console.WriteLine($"{name,-36} {result.RequestsPerSecond,9:F0} req/s  p50 {result.P50Ms,6:F2} ms  p99 {result.P99Ms,6:F2} ms  {result.CpuMsPerRequest:F3} CPU ms/req  {result.Failures} failed");
+            var result = await ClosedLoopLoad.RunAsync(request, connections, warmUp, duration, server, allocated);
+            Console.WriteLine($"{name,-36} {result.RequestsPerSecond,9:F0} req/s  p50 {result.P50Ms,6:F2} ms  p99 {result.P99Ms,6:F2} ms  {result.CpuMsPerRequest:F3} CPU ms/req  {result.KiBAllocatedPerRequest:F1} KiB/req  {result.Failures} failed");
             (into.TryGetValue(name, out var list) ? list : into[name] = []).Add(result);
         }
     }
@@ -94,9 +94,9 @@ internal static class ProxyScenario
 
         var report = new BenchReport("Proxy throughput: direct, YARP with a cached token, Actors", command);
         report.Line($"{connections} connections, closed loop, 3 s warm-up then {duration.TotalSeconds:F0} s measured, {rounds} rounds in turn; " +
-            "load generator, proxy and sandbox share the machine's cores. Medians over rounds; CPU is the proxy process's (the sandbox's for direct).");
+            "load generator, proxy and sandbox share the machine's cores. Medians over rounds; CPU and allocations are the proxy process's (the sandbox's for direct).");
         report.Line("");
-        report.Table(["configuration", "req/s", "p50 ms", "p90 ms", "p99 ms", "CPU ms/req", "failed"],
+        report.Table(["configuration", "req/s", "p50 ms", "p90 ms", "p99 ms", "CPU ms/req", "KiB allocated/req", "failed"],
             results.Select(r => new[]
             {
                 r.Key,
@@ -105,6 +105,7 @@ internal static class ProxyScenario
                 Median(r.Value.Select(v => v.P90Ms)).ToString("F2"),
                 Median(r.Value.Select(v => v.P99Ms)).ToString("F2"),
                 Median(r.Value.Select(v => v.CpuMsPerRequest)).ToString("F3"),
+                Median(r.Value.Select(v => v.KiBAllocatedPerRequest)).ToString("F1"),
                 r.Value.Sum(v => v.Failures).ToString(),
             }));
         double Rps(string name) => Median(results[name].Select(v => v.RequestsPerSecond));
