@@ -21,7 +21,7 @@ switch (scenario)
         }
         break;
     case "scale":
-        await ScaleScenario.RunAsync(options.Int("tenants", 100_000), options.Int("callers", 32), command);
+        await ScaleScenario.RunAsync(options.Int("tenants", 100_000), options.Int("callers", 32), TimeSpan.FromSeconds(options.Double("hold", 0)), command);
         break;
     case "sandbox-host":
         await Hosts.RunSandboxAsync(options.Int("port", 0));
@@ -38,7 +38,8 @@ switch (scenario)
               proxy  [--connections 64] [--seconds 10] [--rounds 2]  direct vs YARP with a cached token vs Actors; coalescing
               storm  [--tenants 1000] [--callers 20]                token requests when every tenant is called at once, cold:
                      [--silos 1|3] [--apis 2]                       standalone, then 3 Silo and 2 Api processes on Redis; --silos picks one
-              scale  [--tenants 100000] [--callers 32]              memory per active tenant, activation rate
+              scale  [--tenants 100000] [--callers 32] [--hold 0]   memory per active tenant, activation rate; --hold s
+                                                                    keeps Actors up after each measurement (for dotnet-gcdump)
               soak   [--minutes 5] [--tenants 50] [--callers 32]   io failing 20 % 5xx, 5 % resets, 1 % 429
             """);
         return scenario == "help" ? 0 : 2;

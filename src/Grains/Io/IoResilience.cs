@@ -4,15 +4,14 @@ using Actors.Grains.Tenants;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
-using Polly.Registry;
 using Polly.Retry;
 using Polly.Timeout;
 
 namespace Actors.Grains.Io;
 
 /// <summary>
-/// The Polly pipelines an io call runs through, outermost first: the call's total budget and its retries, the
-/// tenant's breaker, io's breaker, and the per-attempt timeout.
+/// What an io call runs through, outermost first: the call's total budget and its retries, the tenant's breaker
+/// (<see cref="TenantBreaker"/>), io's breaker, and the per-attempt timeout; all but the tenant's breaker are Polly's.
 /// </summary>
 internal sealed class IoResilience
 {
@@ -21,7 +20,7 @@ internal sealed class IoResilience
     private readonly ResiliencePipeline<HttpResponseMessage> _retryingBeforeSending;
     private readonly ResiliencePipeline<HttpResponseMessage> _tokenRequests;
     private readonly ResiliencePipeline<HttpResponseMessage> _ioBreaker;
-    private readonly ResiliencePipelineRegistry<string> _tenantBreakers = new();
+    private readonly TenantBreakers _tenantBreakers;
 
     private readonly IoMetrics _metrics;
 
@@ -33,8 +32,9 @@ internal sealed class IoResilience
         _retryingBeforeSending = Calls(NeverReachedIo, new ResiliencePipelineBuilder<HttpResponseMessage>()).Build();
         // Token requests are safe to repeat; the credential grain brakes a failing token endpoint itself.
         _tokenRequests = Calls(IsTransient, new ResiliencePipelineBuilder<HttpResponseMessage>()).AddTimeout(_options.AttemptTimeout).Build();
+        _tenantBreakers = new TenantBreakers(_options.TenantBreaker, TimeProvider.System, metrics);
         _ioBreaker = new ResiliencePipelineBuilder<HttpResponseMessage>()
-            .AddCircuitBreaker(Breaker("io", _options.IoBreaker, new PredicateBuilder<HttpResponseMessage>()
+            .AddCircuitBreaker(IoBreaker(new PredicateBuilder<HttpResponseMessage>()
                 .Handle<HttpRequestException>()
                 .Handle<TimeoutRejectedException>()))
             .AddTimeout(_options.AttemptTimeout)
@@ -52,15 +52,11 @@ internal sealed class IoResilience
     {
         var calls = IsRepeatable(call) ? _retrying : _retryingBeforeSending;
         // Only the breaker is per tenant: budgets and retries hold no state, and a tenant costs memory on every silo.
-        var tenantBreaker = _tenantBreakers.GetOrAddPipeline<HttpResponseMessage>(tenant.Value, builder =>
-            builder.AddCircuitBreaker(Breaker("tenant", _options.TenantBreaker, new PredicateBuilder<HttpResponseMessage>()
-                .Handle<HttpRequestException>()
-                .Handle<TimeoutRejectedException>()
-                .HandleResult(response => (int)response.StatusCode >= 500))));
+        var tenantBreaker = _tenantBreakers.For(tenant);
         return calls.ExecuteAsync(
             static (context, ct) => context.tenantBreaker.ExecuteAsync(
-                static (inner, ct) => inner.ioBreaker.ExecuteAsync(static (last, ct) => last.send(last.state, ct), inner, ct),
                 context,
+                static (inner, ct) => inner.ioBreaker.ExecuteAsync(static (last, ct) => last.send(last.state, ct), inner, ct),
                 ct),
             (tenantBreaker, ioBreaker: _ioBreaker, send, state),
             cancellationToken);
@@ -122,21 +118,21 @@ internal sealed class IoResilience
             _ => null,
         };
 
-    private CircuitBreakerStrategyOptions<HttpResponseMessage> Breaker(string name, BreakerOptions options, PredicateBuilder<HttpResponseMessage> failures) => new()
+    private CircuitBreakerStrategyOptions<HttpResponseMessage> IoBreaker(PredicateBuilder<HttpResponseMessage> failures) => new()
     {
-        FailureRatio = options.FailureRatio,
-        MinimumThroughput = options.MinimumThroughput,
-        SamplingDuration = options.SamplingDuration,
-        BreakDuration = options.BreakDuration,
+        FailureRatio = _options.IoBreaker.FailureRatio,
+        MinimumThroughput = _options.IoBreaker.MinimumThroughput,
+        SamplingDuration = _options.IoBreaker.SamplingDuration,
+        BreakDuration = _options.IoBreaker.BreakDuration,
         ShouldHandle = failures,
-        OnOpened = _ => Changed(name, "open"),
-        OnHalfOpened = _ => Changed(name, "half_open"),
-        OnClosed = _ => Changed(name, "closed"),
+        OnOpened = _ => Changed("open"),
+        OnHalfOpened = _ => Changed("half_open"),
+        OnClosed = _ => Changed("closed"),
     };
 
-    private ValueTask Changed(string breaker, string state)
+    private ValueTask Changed(string state)
     {
-        _metrics.BreakerChanged(breaker, state);
+        _metrics.BreakerChanged("io", state);
         return default;
     }
 }
