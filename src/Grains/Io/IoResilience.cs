@@ -19,8 +19,6 @@ internal sealed class IoResilience
     private readonly ResiliencePipeline<HttpResponseMessage> _retrying;
     private readonly ResiliencePipeline<HttpResponseMessage> _retryingBeforeSending;
     private readonly ResiliencePipeline<HttpResponseMessage> _tokenRequests;
-    private readonly ResiliencePipeline<HttpResponseMessage> _ioBreaker;
-    private readonly TenantBreakers _tenantBreakers;
 
     private readonly IoMetrics _metrics;
 
@@ -28,17 +26,20 @@ internal sealed class IoResilience
     {
         _options = options.Value;
         _metrics = metrics;
-        _retrying = Calls(IsTransient, new ResiliencePipelineBuilder<HttpResponseMessage>()).Build();
-        _retryingBeforeSending = Calls(NeverReachedIo, new ResiliencePipelineBuilder<HttpResponseMessage>()).Build();
         // Token requests are safe to repeat; the credential grain brakes a failing token endpoint itself.
         _tokenRequests = Calls(IsTransient, new ResiliencePipelineBuilder<HttpResponseMessage>()).AddTimeout(_options.AttemptTimeout).Build();
-        _tenantBreakers = new TenantBreakers(_options.TenantBreaker, TimeProvider.System, metrics);
-        _ioBreaker = new ResiliencePipelineBuilder<HttpResponseMessage>()
+        var tenantBreakers = new TenantBreakers(_options.TenantBreaker, TimeProvider.System, metrics);
+        // One io breaker, shared by both kinds of call.
+        var ioBreaker = new ResiliencePipelineBuilder<HttpResponseMessage>()
             .AddCircuitBreaker(IoBreaker(new PredicateBuilder<HttpResponseMessage>()
                 .Handle<HttpRequestException>()
                 .Handle<TimeoutRejectedException>()))
             .AddTimeout(_options.AttemptTimeout)
             .Build();
+        // Each kind of call runs one pipeline, not pipelines nested in each other: every nesting cost every call
+        // its own context, outcome conversion and state machines.
+        _retrying = Calls(IsTransient, new ResiliencePipelineBuilder<HttpResponseMessage>()).AddTenantBreaker(tenantBreakers).AddPipeline(ioBreaker).Build();
+        _retryingBeforeSending = Calls(NeverReachedIo, new ResiliencePipelineBuilder<HttpResponseMessage>()).AddTenantBreaker(tenantBreakers).AddPipeline(ioBreaker).Build();
     }
 
     public ResiliencePipeline<HttpResponseMessage> TokenRequests => _tokenRequests;
@@ -47,19 +48,21 @@ internal sealed class IoResilience
     /// Sends with the pipelines that fit the call. A call that io might apply twice (POST or PATCH without an
     /// <c>Idempotency-Key</c>) is repeated only when it never reached io.
     /// </summary>
-    public ValueTask<HttpResponseMessage> ExecuteAsync<TState>(TenantId tenant, IoRequest call, TState state,
+    public async ValueTask<HttpResponseMessage> ExecuteAsync<TState>(TenantId tenant, IoRequest call, TState state,
         Func<TState, CancellationToken, ValueTask<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {
         var calls = IsRepeatable(call) ? _retrying : _retryingBeforeSending;
-        // Only the breaker is per tenant: budgets and retries hold no state, and a tenant costs memory on every silo.
-        var tenantBreaker = _tenantBreakers.For(tenant);
-        return calls.ExecuteAsync(
-            static (context, ct) => context.tenantBreaker.ExecuteAsync(
-                context,
-                static (inner, ct) => inner.ioBreaker.ExecuteAsync(static (last, ct) => last.send(last.state, ct), inner, ct),
-                ct),
-            (tenantBreaker, ioBreaker: _ioBreaker, send, state),
-            cancellationToken);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        // The pipelines are shared by every tenant; the call's context says whose breaker it goes through.
+        context.Properties.Set(TenantBreakerStrategy.Tenant, tenant);
+        try
+        {
+            return await calls.ExecuteAsync(static (context, last) => last.send(last.state, context.CancellationToken), context, (send, state)).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
     }
 
     private static bool IsRepeatable(IoRequest call) =>

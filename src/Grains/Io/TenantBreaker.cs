@@ -1,4 +1,5 @@
 using System.Net;
+using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -20,30 +21,23 @@ internal sealed class TenantBreaker(TenantBreakers silo)
     private volatile BreakerState _state;
     private DateTimeOffset _blockedUntil;
 
-    public async ValueTask<HttpResponseMessage> ExecuteAsync<TState>(TState state,
-        Func<TState, CancellationToken, ValueTask<HttpResponseMessage>> send, CancellationToken cancellationToken)
+    /// <summary>A step of a Polly pipeline (see <see cref="TenantBreakerStrategy"/>): outcomes, not exceptions.</summary>
+    public async ValueTask<Outcome<HttpResponseMessage>> ExecuteAsync<TState>(
+        Func<ResilienceContext, TState, ValueTask<Outcome<HttpResponseMessage>>> callback, ResilienceContext context, TState state)
     {
-        Enter();
-        HttpResponseMessage response;
-        try
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            response = await send(state, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            Record(failed: e is HttpRequestException or TimeoutRejectedException);
-            throw;
-        }
-        Record(failed: response.StatusCode >= HttpStatusCode.InternalServerError);
-        return response;
+        if (Enter() is { } refused)
+            return Outcome.FromException<HttpResponseMessage>(refused);
+        var outcome = await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);
+        Record(failed: outcome.Exception is HttpRequestException or TimeoutRejectedException
+            || outcome.Result?.StatusCode >= HttpStatusCode.InternalServerError);
+        return outcome;
     }
 
-    /// <summary>Lets the call through, or throws when the breaker is open (or half open with its trial under way).</summary>
-    private void Enter()
+    /// <summary>Lets the call through (null), or says why not when the breaker is open (or half open with its trial under way).</summary>
+    private BrokenCircuitException? Enter()
     {
         if (_state == BreakerState.Closed)
-            return;
+            return null;
         TimeSpan? refusal = null;
         var halfOpened = false;
         lock (_health)
@@ -63,8 +57,7 @@ internal sealed class TenantBreaker(TenantBreakers silo)
         }
         if (halfOpened)
             silo.Changed("half_open");
-        if (refusal is { } retryAfter)
-            throw new BrokenCircuitException(Refused, retryAfter);
+        return refusal is { } retryAfter ? new BrokenCircuitException(Refused, retryAfter) : null;
     }
 
     private void Record(bool failed)

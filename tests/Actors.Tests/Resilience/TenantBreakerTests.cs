@@ -6,6 +6,7 @@ using Actors.Grains.Tenants;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Time.Testing;
+using Polly;
 using Polly.CircuitBreaker;
 
 namespace Actors.Tests.Resilience;
@@ -33,7 +34,21 @@ public sealed class TenantBreakerTests : IDisposable
         _services.Dispose();
     }
 
-    private TenantBreaker Breaker => _breakers.For(Acme);
+    /// <summary>A call through a pipeline holding only the tenants' breakers, as acme.</summary>
+    private async Task<HttpResponseMessage> ThroughBreakerAsync<TState>(TState state, Func<TState, ValueTask<HttpResponseMessage>> send)
+    {
+        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>().AddTenantBreaker(_breakers).Build();
+        var context = ResilienceContextPool.Shared.Get();
+        context.Properties.Set(TenantBreakerStrategy.Tenant, Acme);
+        try
+        {
+            return await pipeline.ExecuteAsync(static (_, call) => call.send(call.state), context, (send, state));
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
 
     [Fact]
     public async Task ItOpensOnlyOnceEnoughAttemptsWereMadeAndEnoughOfThemFailed()
@@ -42,7 +57,7 @@ public sealed class TenantBreakerTests : IDisposable
             await FailAsync();
         // Nine failed attempts are not enough to judge: the tenth still goes through.
         await Assert.ThrowsAsync<HttpRequestException>(() =>
-            Breaker.ExecuteAsync(0, static (_, _) => throw new HttpRequestException("reset"), CancellationToken.None).AsTask());
+            ThroughBreakerAsync(0, static _ => throw new HttpRequestException("reset")));
 
         var refused = await Assert.ThrowsAsync<BrokenCircuitException>(SucceedAsync);
         Assert.Equal(TimeSpan.FromSeconds(5), refused.RetryAfter);
@@ -81,7 +96,7 @@ public sealed class TenantBreakerTests : IDisposable
         await OpenAsync();
         _time.Advance(TimeSpan.FromSeconds(5));
         var trial = new TaskCompletionSource<HttpResponseMessage>();
-        var trialCall = Breaker.ExecuteAsync(trial, static (t, _) => new ValueTask<HttpResponseMessage>(t.Task), CancellationToken.None).AsTask();
+        var trialCall = ThroughBreakerAsync(trial, static t => new ValueTask<HttpResponseMessage>(t.Task));
 
         await Assert.ThrowsAsync<BrokenCircuitException>(SucceedAsync);
         trial.SetResult(new HttpResponseMessage(HttpStatusCode.OK));
@@ -113,8 +128,8 @@ public sealed class TenantBreakerTests : IDisposable
         for (var i = 0; i < 10; i++)
             await SendAsync(HttpStatusCode.TooManyRequests);
         for (var i = 0; i < 10; i++)
-            await Assert.ThrowsAsync<OperationCanceledException>(() => Breaker.ExecuteAsync(0, static (_, _) =>
-                throw new OperationCanceledException(), CancellationToken.None).AsTask());
+            await Assert.ThrowsAsync<OperationCanceledException>(() => ThroughBreakerAsync(0, static _ =>
+                throw new OperationCanceledException()));
 
         Assert.Equal(HttpStatusCode.OK, await SucceedAsync());
         Assert.Empty(States());
@@ -130,7 +145,7 @@ public sealed class TenantBreakerTests : IDisposable
     {
         try
         {
-            await Breaker.ExecuteAsync(0, static (_, _) => throw new HttpRequestException("reset"), CancellationToken.None);
+            await ThroughBreakerAsync(0, static _ => throw new HttpRequestException("reset"));
         }
         catch (HttpRequestException)
         {
@@ -142,7 +157,7 @@ public sealed class TenantBreakerTests : IDisposable
 
     private async Task<HttpStatusCode> SendAsync(HttpStatusCode status)
     {
-        using var response = await Breaker.ExecuteAsync(status, static (s, _) => ValueTask.FromResult(new HttpResponseMessage(s)), CancellationToken.None);
+        using var response = await ThroughBreakerAsync(status, static s => ValueTask.FromResult(new HttpResponseMessage(s)));
         return response.StatusCode;
     }
 
