@@ -8,29 +8,29 @@ var options = Options.Parse(args.Skip(1));
 switch (scenario)
 {
     case "proxy":
-        await ProxyScenario.RunAsync(options.Int("connections", 64), TimeSpan.FromSeconds(options.Double("seconds", 10)), options.Int("rounds", 2), command);
+        await ProxyAsync();
         break;
     case "storm":
-        // Standalone (the one silo inside the Api), then the cluster; --silos runs only one of the two.
-        foreach (var silos in options.Values.ContainsKey("silos") ? [options.Int("silos", 3)] : new[] { 1, 3 })
-        {
-            if (silos == 1)
-                await StormScenario.RunAsync(options.Int("tenants", 1000), options.Int("callers", 20), command);
-            else
-                await ClusterStormScenario.RunAsync(options.Int("tenants", 1000), options.Int("callers", 20), silos, options.Int("apis", 2), command);
-        }
+        await StormAsync();
         break;
     case "scale":
-        await ScaleScenario.RunAsync(options.Int("tenants", 100_000), options.Int("callers", 32), TimeSpan.FromSeconds(options.Double("hold", 0)), command);
+        await ScaleAsync();
+        break;
+    case "soak":
+        await SoakAsync();
+        break;
+    case "all":
+        // A full run in one go, each scenario with its defaults: about a quarter of an hour.
+        await ProxyAsync();
+        await StormAsync();
+        await ScaleAsync();
+        await SoakAsync();
         break;
     case "sandbox-host":
         await Hosts.RunSandboxAsync(options.Int("port", 0));
         break;
     case "yarp-host":
         await Hosts.RunYarpAsync(options.Int("port", 0), options.Values["upstream"], options.Values["token"]);
-        break;
-    case "soak":
-        await SoakScenario.RunAsync(TimeSpan.FromMinutes(options.Double("minutes", 5)), options.Int("tenants", 50), options.Int("callers", 32), command);
         break;
     default:
         Console.WriteLine("""
@@ -41,10 +41,32 @@ switch (scenario)
               scale  [--tenants 100000] [--callers 32] [--hold 0]   memory per active tenant, activation rate; --hold s
                                                                     keeps Actors up after each measurement (for dotnet-gcdump)
               soak   [--minutes 5] [--tenants 50] [--callers 32]   io failing 20 % 5xx, 5 % resets, 1 % 429
+              all                                                   every scenario above with its defaults, in turn
             """);
         return scenario == "help" ? 0 : 2;
 }
 return 0;
+
+Task ProxyAsync() =>
+    ProxyScenario.RunAsync(options.Int("connections", 64), TimeSpan.FromSeconds(options.Double("seconds", 10)), options.Int("rounds", 2), command);
+
+async Task StormAsync()
+{
+    // Standalone (the one silo inside the Api), then the cluster; --silos runs only one of the two.
+    foreach (var silos in options.Values.ContainsKey("silos") ? [options.Int("silos", 3)] : new[] { 1, 3 })
+    {
+        if (silos == 1)
+            await StormScenario.RunAsync(options.Int("tenants", 1000), options.Int("callers", 20), command);
+        else
+            await ClusterStormScenario.RunAsync(options.Int("tenants", 1000), options.Int("callers", 20), silos, options.Int("apis", 2), command);
+    }
+}
+
+Task ScaleAsync() =>
+    ScaleScenario.RunAsync(options.Int("tenants", 100_000), options.Int("callers", 32), TimeSpan.FromSeconds(options.Double("hold", 0)), command);
+
+Task SoakAsync() =>
+    SoakScenario.RunAsync(TimeSpan.FromMinutes(options.Double("minutes", 5)), options.Int("tenants", 50), options.Int("callers", 32), command);
 
 /// <summary>"--name value" pairs.</summary>
 internal sealed record Options(Dictionary<string, string> Values)
