@@ -28,7 +28,7 @@ internal sealed class CredentialGrain(
     ILogger<CredentialGrain> logger) : Grain, ICredentialGrain
 {
     private readonly TokenOptions _options = tokenOptions.Value;
-    private readonly HashSet<ITokenLeaseHolder> _leaseHolders = [];
+    private readonly LeaseHolders _leaseHolders = new();
     private TenantId _tenant;
     private string? _secret;
     private IssuedToken? _token;
@@ -174,8 +174,7 @@ internal sealed class CredentialGrain(
     /// <summary>Makes every grain that leased the old token ask again, so that a revocation or rotation is seen at once.</summary>
     private async Task EndLeasesAsync()
     {
-        var holders = _leaseHolders.ToArray();
-        _leaseHolders.Clear();
+        var holders = _leaseHolders.TakeAll();
         try
         {
             await Task.WhenAll(holders.Select(h => h.EndLease())).WaitAsync(TimeSpan.FromSeconds(5));
