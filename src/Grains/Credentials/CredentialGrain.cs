@@ -20,7 +20,6 @@ namespace Actors.Grains.Credentials;
 /// </summary>
 internal sealed class CredentialGrain(
     [FromKeyedServices(StorageNames.Actors)] IGrainStorage storage,
-    IGrainContext context,
     IoClient io,
     SecretProtector protector,
     IOptions<TokenOptions> tokenOptions,
@@ -29,7 +28,7 @@ internal sealed class CredentialGrain(
     TokenMetrics metrics,
     ILogger<CredentialGrain> logger) : Grain, ICredentialGrain
 {
-    private readonly StoredState<CredentialState> _stored = new(storage, "credentials", context.GrainId);
+    private StoredState<CredentialState> _stored = null!;
     private readonly TokenOptions _options = tokenOptions.Value;
     private readonly LeaseHolders _leaseHolders = new();
     private TenantId _tenant;
@@ -48,6 +47,7 @@ internal sealed class CredentialGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _tenant = TenantId.Parse(this.GetPrimaryKeyString());
+        _stored = new StoredState<CredentialState>(storage, "credentials", this.GetGrainId());
         await _stored.ReadAsync();
         metrics.TenantActivated();
         // Versions of an earlier activation may still be reported by forwarding grains: start far from them.
