@@ -28,6 +28,7 @@ internal sealed class CredentialGrain(
     TokenMetrics metrics,
     ILogger<CredentialGrain> logger) : Grain, ICredentialGrain
 {
+    /// <summary>Read when the grain activates, the moment its grain id is at hand.</summary>
     private StoredState<CredentialState> _stored = null!;
     private readonly TokenOptions _options = tokenOptions.Value;
     private readonly LeaseHolders _leaseHolders = new();

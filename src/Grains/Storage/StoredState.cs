@@ -6,7 +6,7 @@ namespace Actors.Grains.Storage;
 /// <summary>
 /// A grain's state, read and written straight through its grain storage; the grain reads it when it activates.
 /// Orleans' <c>[PersistentState]</c> does the same but also enrols the activation in a lifecycle and a migration
-/// list, some 300 bytes more for each of the many, long-lived grains that hold a tenant's credentials.
+/// list, some 400 bytes more for each of the many, long-lived grains that hold a tenant's credentials.
 /// </summary>
 internal sealed class StoredState<TState>(IGrainStorage storage, string name, GrainId grain) : IGrainState<TState>
     where TState : new()
