@@ -15,20 +15,12 @@ internal static class TenantRateLimit
     public const string Policy = "tenant-io";
 
     public static IServiceCollection AddTenantRateLimit(this IServiceCollection services) =>
-        services.AddRateLimiter(limiter =>
+        services.AddSingleton<TenantBuckets>().AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(Policy, http =>
             {
-                var rate = http.RequestServices.GetRequiredService<IOptions<ActorsOptions>>().Value.RateLimit;
                 var partition = http.User.TenantOf() ?? http.Request.RouteValues["tenantId"] as string ?? "";
-                return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = rate.TokenLimit,
-                    TokensPerPeriod = rate.TokensPerPeriod,
-                    ReplenishmentPeriod = rate.ReplenishmentPeriod,
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
+                return RateLimitPartition.Get(partition, http.RequestServices.GetRequiredService<TenantBuckets>().Create);
             });
             limiter.OnRejected = (context, _) =>
             {
@@ -37,4 +29,26 @@ internal static class TenantRateLimit
                     .ExecuteAsync(context.HttpContext));
             };
         });
+
+    /// <summary>
+    /// Makes a tenant's bucket. Every partition keeps the factory it was made with for as long as it lives: one
+    /// factory for all of them, rather than a new one (and its closures) per request and per tenant.
+    /// </summary>
+    private sealed class TenantBuckets(IOptions<ActorsOptions> options)
+    {
+        public Func<string, RateLimiter> Create { get; } = _ =>
+        {
+            var rate = options.Value.RateLimit;
+            return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = rate.TokenLimit,
+                TokensPerPeriod = rate.TokensPerPeriod,
+                ReplenishmentPeriod = rate.ReplenishmentPeriod,
+                QueueLimit = 0,
+                // The partitioned limiter refills every bucket from its one timer; a bucket's own timer would also
+                // hold on to the execution context (the request's activity) of the request that made it.
+                AutoReplenishment = false,
+            });
+        };
+    }
 }

@@ -3,6 +3,7 @@ using Actors.Grains.Forwarding;
 using Actors.Grains.Hosting;
 using Actors.Grains.Io;
 using Actors.Grains.Secrets;
+using Actors.Grains.Storage;
 using Actors.Grains.Telemetry;
 using Actors.Grains.Tenants;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,7 @@ namespace Actors.Grains.Credentials;
 /// a renewal started under older credentials is discarded (<see cref="_generation"/>).
 /// </summary>
 internal sealed class CredentialGrain(
-    [PersistentState("credentials", StorageNames.Actors)] IPersistentState<CredentialState> stored,
+    [FromKeyedServices(StorageNames.Actors)] IGrainStorage storage,
     IoClient io,
     SecretProtector protector,
     IOptions<TokenOptions> tokenOptions,
@@ -27,8 +28,10 @@ internal sealed class CredentialGrain(
     TokenMetrics metrics,
     ILogger<CredentialGrain> logger) : Grain, ICredentialGrain
 {
+    /// <summary>Read when the grain activates, the moment its grain id is at hand.</summary>
+    private StoredState<CredentialState> _stored = null!;
     private readonly TokenOptions _options = tokenOptions.Value;
-    private readonly HashSet<ITokenLeaseHolder> _leaseHolders = [];
+    private readonly LeaseHolders _leaseHolders = new();
     private TenantId _tenant;
     private string? _secret;
     private IssuedToken? _token;
@@ -45,10 +48,12 @@ internal sealed class CredentialGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _tenant = TenantId.Parse(this.GetPrimaryKeyString());
+        _stored = new StoredState<CredentialState>(storage, "credentials", this.GetGrainId());
+        await _stored.ReadAsync();
         metrics.TenantActivated();
         // Versions of an earlier activation may still be reported by forwarding grains: start far from them.
         _tokenVersion = Random.Shared.NextInt64(1, 1L << 48) << 12;
-        if (stored.State.Secret is not { } sealedSecret)
+        if (_stored.State.Secret is not { } sealedSecret)
             return;
         try
         {
@@ -63,8 +68,8 @@ internal sealed class CredentialGrain(
         if (protector.NeedsRewrap(sealedSecret))
         {
             // Key rotation: re-encrypt under the current key the first time the tenant is used.
-            stored.State.Secret = protector.Protect(_tenant, _secret);
-            await stored.WriteStateAsync(cancellationToken);
+            _stored.State.Secret = protector.Protect(_tenant, _secret);
+            await _stored.WriteAsync();
         }
     }
 
@@ -86,7 +91,7 @@ internal sealed class CredentialGrain(
             return new CredentialChange(outcome, Status(), answer.Error);
         }
 
-        var rotation = stored.State.ClientId is not null;
+        var rotation = _stored.State.ClientId is not null;
         var sealedSecret = protector.Protect(_tenant, clientSecret);
         await WriteAsync(state =>
         {
@@ -121,12 +126,12 @@ internal sealed class CredentialGrain(
         await EndLeasesAsync();
         try
         {
-            await stored.ClearStateAsync();
+            await _stored.ClearAsync();
         }
         catch (InconsistentStateException)
         {
-            await stored.ReadStateAsync();
-            await stored.ClearStateAsync();
+            await _stored.ReadAsync();
+            await _stored.ClearAsync();
         }
         CredentialLog.Revoked(logger, _tenant.Value);
     }
@@ -174,8 +179,7 @@ internal sealed class CredentialGrain(
     /// <summary>Makes every grain that leased the old token ask again, so that a revocation or rotation is seen at once.</summary>
     private async Task EndLeasesAsync()
     {
-        var holders = _leaseHolders.ToArray();
-        _leaseHolders.Clear();
+        var holders = _leaseHolders.TakeAll();
         try
         {
             await Task.WhenAll(holders.Select(h => h.EndLease())).WaitAsync(TimeSpan.FromSeconds(5));
@@ -216,7 +220,7 @@ internal sealed class CredentialGrain(
             return;
         var generation = _generation;
         var requestedAt = time.GetUtcNow();
-        var answer = await io.RequestTokenAsync(stored.State.ClientId!, _secret!, requestedAt, CancellationToken.None);
+        var answer = await io.RequestTokenAsync(_stored.State.ClientId!, _secret!, requestedAt, CancellationToken.None);
         metrics.Renewal(answer.Kind.ToString().ToLowerInvariant(), time.GetUtcNow() - requestedAt);
         if (generation != _generation)
             return;
@@ -244,7 +248,7 @@ internal sealed class CredentialGrain(
         }
     }
 
-    private bool HasNoCredentials => _secret is null || stored.State.ClientId is null;
+    private bool HasNoCredentials => _secret is null || _stored.State.ClientId is null;
 
     private void Accept(TokenAnswer answer, DateTimeOffset requestedAt)
     {
@@ -257,17 +261,17 @@ internal sealed class CredentialGrain(
 
     private async Task WriteAsync(Action<CredentialState> change)
     {
-        change(stored.State);
+        change(_stored.State);
         try
         {
-            await stored.WriteStateAsync();
+            await _stored.WriteAsync();
         }
         catch (InconsistentStateException)
         {
             // Another activation wrote meanwhile (possible only during cluster instability): take its version, then apply ours.
-            await stored.ReadStateAsync();
-            change(stored.State);
-            await stored.WriteStateAsync();
+            await _stored.ReadAsync();
+            change(_stored.State);
+            await _stored.WriteAsync();
         }
     }
 
@@ -278,13 +282,13 @@ internal sealed class CredentialGrain(
             : CredentialStates.Active;
         return new CredentialStatus(
             _tenant.Value,
-            _secret is null ? null : stored.State.ClientId,
+            _secret is null ? null : _stored.State.ClientId,
             state,
             _token?.ExpiresAt,
             _lastRefreshAt,
             _refreshCount,
             _brake.Failures,
             _lastError,
-            _secret is null ? null : stored.State.UpdatedAt);
+            _secret is null ? null : _stored.State.UpdatedAt);
     }
 }

@@ -8,7 +8,8 @@ namespace Actors.Grains.Forwarding;
 /// </summary>
 internal sealed class ReadCoalescer
 {
-    private readonly Dictionary<string, Task<IoResponse>> _inFlight = new(StringComparer.Ordinal);
+    /// <summary>Made when a read is in flight and dropped when none is: an idle grain, as most are, holds none.</summary>
+    private Dictionary<string, Task<IoResponse>>? _inFlight;
 
     /// <param name="coalesced">Told when a call joined one already in flight.</param>
     public Task<IoResponse> SendAsync(IoRequest request, Func<IoRequest, Task<IoResponse>> send, Action coalesced)
@@ -16,7 +17,7 @@ internal sealed class ReadCoalescer
         if (request.Method != "GET" || request.Body is { Length: > 0 })
             return send(request);
         var key = $"{request.PathAndQuery}\n{request.Accept}";
-        if (_inFlight.TryGetValue(key, out var shared))
+        if (_inFlight is not null && _inFlight.TryGetValue(key, out var shared))
         {
             coalesced();
             return shared;
@@ -24,7 +25,7 @@ internal sealed class ReadCoalescer
         var call = SendAndForgetAsync(key, request, send);
         // A call that completed synchronously has already removed itself; only a pending one is shared.
         if (!call.IsCompleted)
-            _inFlight[key] = call;
+            (_inFlight ??= new Dictionary<string, Task<IoResponse>>(StringComparer.Ordinal))[key] = call;
         return call;
     }
 
@@ -36,7 +37,8 @@ internal sealed class ReadCoalescer
         }
         finally
         {
-            _inFlight.Remove(key);
+            if (_inFlight is not null && _inFlight.Remove(key) && _inFlight.Count == 0)
+                _inFlight = null;
         }
     }
 }

@@ -8,8 +8,10 @@ namespace Actors.Grains.Io;
 internal sealed class RollingHealth(TimeSpan samplingDuration)
 {
     // Windows start at least a tenth of the duration apart and are dropped a duration after they started: at most
-    // eleven are live (ten when the duration divides exactly).
-    private readonly Window[] _windows = new Window[11];
+    // eleven are live (ten when the duration divides exactly). The ring grows to that only for a tenant that keeps
+    // calling: most tenants call now and then, and one window is all they need.
+    private const int MostWindows = 11;
+    private Window[] _windows = new Window[1];
     private int _oldest;
     private int _count;
 
@@ -44,10 +46,21 @@ internal sealed class RollingHealth(TimeSpan samplingDuration)
         }
         if (_count == 0 || ticks - Newest.StartedAt >= samplingDuration.Ticks / 10)
         {
+            if (_count == _windows.Length)
+                Grow();
             _windows[(_oldest + _count) % _windows.Length] = new Window { StartedAt = ticks };
             _count++;
         }
         return ref Newest;
+    }
+
+    private void Grow()
+    {
+        var larger = new Window[Math.Min(_windows.Length * 2, MostWindows)];
+        for (var i = 0; i < _count; i++)
+            larger[i] = _windows[(_oldest + i) % _windows.Length];
+        _windows = larger;
+        _oldest = 0;
     }
 
     private ref Window Newest => ref _windows[(_oldest + _count - 1) % _windows.Length];

@@ -135,6 +135,27 @@ public sealed class TenantBreakerTests : IDisposable
         Assert.Empty(States());
     }
 
+    [Fact]
+    public void TheCountIsOfTheLastSamplingDurationInWindowsOfATenth()
+    {
+        var health = new RollingHealth(TimeSpan.FromSeconds(30));
+        for (var second = 0; second < 60; second++)
+            health.Failure(DateTimeOffset.UnixEpoch.AddSeconds(second));
+
+        // Windows started every 3 s; at 59 s those started at 30 s … 57 s count: ten windows of three attempts.
+        Assert.Equal((30, 1.0), health.Read(DateTimeOffset.UnixEpoch.AddSeconds(59)));
+    }
+
+    [Fact]
+    public void ADurationThatTenthsDoNotDivideKeepsElevenWindows()
+    {
+        var health = new RollingHealth(TimeSpan.FromSeconds(30) + TimeSpan.FromTicks(9));
+        for (var second = 0; second <= 30; second++)
+            health.Success(DateTimeOffset.UnixEpoch.AddSeconds(second));
+
+        Assert.Equal((31, 0.0), health.Read(DateTimeOffset.UnixEpoch.AddSeconds(30)));
+    }
+
     private async Task OpenAsync()
     {
         for (var i = 0; i < 10; i++)
