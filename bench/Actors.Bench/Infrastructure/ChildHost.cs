@@ -8,6 +8,9 @@ namespace Actors.Bench.Infrastructure;
 /// </summary>
 internal sealed class ChildHost : IAsyncDisposable
 {
+    /// <summary>Where a child answers how many bytes it has allocated so far, so the bench can charge allocations to requests.</summary>
+    public const string AllocatedPath = "/bench/allocated";
+
     private ChildHost(Process process, Uri address)
     {
         Process = process;
@@ -51,11 +54,11 @@ internal sealed class ChildHost : IAsyncDisposable
         throw new TimeoutException($"{role} did not start.");
     }
 
-    /// <summary>Bytes the child has allocated so far (see <see cref="Scenarios.Hosts.AllocatedPath"/>).</summary>
+    /// <summary>Bytes the child has allocated so far.</summary>
     public async Task<long> AllocatedAsync()
     {
         using var client = new HttpClient { BaseAddress = Address };
-        return long.Parse(await client.GetStringAsync(Scenarios.Hosts.AllocatedPath), System.Globalization.CultureInfo.InvariantCulture);
+        return long.Parse(await client.GetStringAsync(AllocatedPath), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using Actors.Bench.Infrastructure;
 using Actors.IoSandbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,13 +11,11 @@ namespace Actors.Bench.Scenarios;
 /// <summary>The servers the bench starts in child processes: the sandbox, and the YARP baseline.</summary>
 internal static class Hosts
 {
-    /// <summary>Bytes the child process has allocated so far, so the bench can charge allocations to requests.</summary>
-    public const string AllocatedPath = "/bench/allocated";
 
     public static async Task RunSandboxAsync(int port)
     {
         var app = SandboxHost.Create(["--Logging:LogLevel:Default=Warning"], url: $"http://127.0.0.1:{port}");
-        app.MapGet(AllocatedPath, () => GC.GetTotalAllocatedBytes());
+        app.MapGet(ChildHost.AllocatedPath, () => GC.GetTotalAllocatedBytes());
         await app.RunAsync();
     }
 
@@ -33,7 +32,7 @@ internal static class Hosts
             .AddTransforms(context => context.AddRequestHeader("Authorization", $"Bearer {token}", append: false));
         var app = builder.Build();
         app.MapGet("/", () => "yarp");
-        app.MapGet(AllocatedPath, () => GC.GetTotalAllocatedBytes());
+        app.MapGet(ChildHost.AllocatedPath, () => GC.GetTotalAllocatedBytes());
         app.MapReverseProxy();
         await app.RunAsync();
     }

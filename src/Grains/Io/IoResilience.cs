@@ -10,8 +10,8 @@ using Polly.Timeout;
 namespace Actors.Grains.Io;
 
 /// <summary>
-/// What an io call runs through, outermost first: the call's total budget and its retries, the tenant's breaker
-/// (<see cref="TenantBreaker"/>), io's breaker, and the per-attempt timeout; all but the tenant's breaker are Polly's.
+/// What an io call runs through, outermost first, in one Polly pipeline: the call's total budget and its retries,
+/// the tenant's breaker (<see cref="TenantBreaker"/>, a step of Actors' own), io's breaker, and the per-attempt timeout.
 /// </summary>
 internal sealed class IoResilience
 {
@@ -38,8 +38,10 @@ internal sealed class IoResilience
             .Build();
         // Each kind of call runs one pipeline, not pipelines nested in each other: every nesting cost every call
         // its own context, outcome conversion and state machines.
-        _retrying = Calls(IsTransient, new ResiliencePipelineBuilder<HttpResponseMessage>()).AddTenantBreaker(tenantBreakers).AddPipeline(ioBreaker).Build();
-        _retryingBeforeSending = Calls(NeverReachedIo, new ResiliencePipelineBuilder<HttpResponseMessage>()).AddTenantBreaker(tenantBreakers).AddPipeline(ioBreaker).Build();
+        ResiliencePipeline<HttpResponseMessage> ThroughBreakers(Func<Outcome<HttpResponseMessage>, bool> retryWhen) =>
+            Calls(retryWhen, new ResiliencePipelineBuilder<HttpResponseMessage>()).AddTenantBreaker(tenantBreakers).AddPipeline(ioBreaker).Build();
+        _retrying = ThroughBreakers(IsTransient);
+        _retryingBeforeSending = ThroughBreakers(NeverReachedIo);
     }
 
     public ResiliencePipeline<HttpResponseMessage> TokenRequests => _tokenRequests;
